@@ -1,0 +1,280 @@
+"""Turn an Intake into an Offerte under the employer's own regeling.
+
+The engine chooses the regeling in force on the peildatum, evaluates its tables in
+order, applies what the rows set, computes the amounts, and records every step with
+its source, so the quote can say "waarom?". It knows no employer: all policy is data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from rules.calculators import (
+    percentage_van,
+    pro_rata,
+    staffel_percentage,
+    volle_maanden_tekort,
+)
+from rules.contract import Bron, Intake, Offerte, Stap, Trede
+from rules.feiten import INTAKE_FEITEN, lees_intake
+from rules.opmaak import waarde
+from rules.rulebook import Regelboek, Regeling, RegelRij
+from rules.schema import Berekening, Percentage, ProRata, Staffel, Uitkomsten
+from rules.tables import RijUitslag, TabelUitslag, evalueer_tabel
+from rules.teksten import (
+    HANGT_AF,
+    MOGELIJK,
+    NOG_OPEN,
+    OP_DE_GRENS,
+    TERUGBETALING_ONBEKEND,
+)
+
+_PLEK = re.compile(r"\{([a-z_.]+)\}")
+
+
+def maak_offerte(intake: Intake, regelboek: Regelboek, vandaag: dt.date | None = None) -> Offerte:
+    """Quote ``intake`` under the regeling of its gemeente on its peildatum (default: today)."""
+    peildatum = intake.peildatum or vandaag or dt.date.today()
+    regeling = regelboek.kies(intake.gemeente, peildatum)
+    return _Berekening(intake, regeling, peildatum).voer_uit()
+
+
+@dataclass
+class _Berekening:
+    intake: Intake
+    regeling: Regeling
+    peildatum: dt.date
+    offerte: Offerte = field(init=False)
+    kenmerken: dict[str, str] = field(default_factory=dict)
+    maanden_tekort: int | None = None
+
+    def __post_init__(self) -> None:
+        self.offerte = Offerte(
+            gemeente=self.regeling.gemeente,
+            regeling=f"{self.regeling.bestand.naam} (geldig {self.regeling.periode()})",
+            peildatum=self.peildatum,
+        )
+
+    def voer_uit(self) -> Offerte:
+        for tabel in self.regeling.tabellen:
+            if any(getattr(self.intake, deel) is None for deel in tabel.tabel.alleen_met):
+                continue
+            uitslag = evalueer_tabel(tabel, self.lees)
+            for rij in uitslag.toegepast:
+                self._pas_toe(rij)
+            if uitslag.open:
+                self._open(uitslag)
+            for rij in uitslag.toegepast:
+                self._stap(rij)
+        return self.offerte
+
+    # -- facts ---------------------------------------------------------------
+
+    def lees(self, naam: str) -> object:
+        """Return the current value of a fact, or None when it is unknown."""
+        if naam in INTAKE_FEITEN:
+            return lees_intake(self.intake, naam)
+        afgeleid = self.regeling.bestand.afgeleid.get(naam)
+        if afgeleid is not None:
+            delen = [self.lees(deel) for deel in afgeleid.som]
+            if any(deel is None for deel in delen):
+                return None
+            return sum((d for d in delen if isinstance(d, Decimal)), Decimal(0))
+        if naam in self.regeling.bestand.kenmerken:
+            return self.kenmerken.get(naam)
+        if naam == "vergoeding.percentage":
+            percentage = self.offerte.vergoeding.percentage
+            return None if percentage is None else Decimal(percentage)
+        if naam == "vergoeding.bedrag":
+            return self.offerte.vergoeding.bedrag
+        if naam == "terugbetaling.bedrag":
+            return self.offerte.terugbetaling.bedrag
+        if naam == "terugbetaling.maanden_tekort":
+            return None if self.maanden_tekort is None else Decimal(self.maanden_tekort)
+        raise KeyError(naam)
+
+    def _vragen(self, feiten: list[str]) -> list[str]:
+        """The questions to ask for unknown facts; a derived fact asks for its parts."""
+        vragen = []
+        for feit in feiten:
+            afgeleid = self.regeling.bestand.afgeleid.get(feit)
+            if afgeleid is not None and not afgeleid.vraag:
+                onbekend = [d for d in afgeleid.som if self.lees(d) is None]
+                vragen.extend(self._vragen(onbekend))
+            else:
+                vragen.append(self.regeling.vraag(feit))
+        return vragen
+
+    # -- applying rows -------------------------------------------------------
+
+    def _pas_toe(self, uitslag: RijUitslag) -> None:
+        rij = uitslag.rij
+        self.kenmerken.update(rij.kenmerken)
+        for naam in rij.uitkomsten.model_fields_set:
+            self._zet(naam, getattr(rij.uitkomsten, naam))
+        self._voeg_toe(self.offerte.voorwaarden, rij.rij.voorwaarden)
+        self._voeg_toe(self.offerte.open_vragen, rij.rij.open_vragen)
+        self._bronnen(rij)
+
+    def _zet(self, naam: str, nieuw: object) -> None:
+        """Set one outcome; an amount that depends on it is computed at once."""
+        alias = Uitkomsten.model_fields[naam].alias or naam
+        if alias == "terugbetaling.berekening":
+            if isinstance(nieuw, Percentage | Staffel | ProRata):
+                self._bereken_terugbetaling(nieuw)
+            return
+        if alias == "terugbetaling.staffel" and isinstance(nieuw, list):
+            nieuw = [Trede(**trede.model_dump()) for trede in nieuw]
+        doel: object = self.offerte
+        *pad, laatste = alias.split(".")
+        for deel in pad:
+            doel = getattr(doel, deel)
+        setattr(doel, laatste, nieuw)
+        if alias == "vergoeding.percentage":
+            self._bereken_vergoeding()
+
+    def _bereken_vergoeding(self) -> None:
+        """Vergoeding.bedrag is the percentage of the regeling's reimbursable costs."""
+        percentage = self.offerte.vergoeding.percentage
+        kosten = self.lees(self.regeling.bestand.vergoedbare_kosten)
+        if percentage is None or not isinstance(kosten, Decimal):
+            self.offerte.vergoeding.bedrag = None
+        else:
+            self.offerte.vergoeding.bedrag = percentage_van(kosten, percentage)
+
+    def _bereken_terugbetaling(self, berekening: Berekening) -> None:
+        """Compute the euros owed in the intake's what-if, with the calculator the row names."""
+        grondslag = self.lees(berekening.grondslag)
+        vertrek = self.intake.vertrek
+        if not isinstance(grondslag, Decimal) or vertrek is None:
+            self._voeg_toe(self.offerte.open_vragen, self._vragen([berekening.grondslag]))
+            return
+        if isinstance(berekening, Percentage):
+            self.offerte.terugbetaling.bedrag = percentage_van(grondslag, berekening.percentage)
+            return
+        maanden = vertrek.maanden_na_afronding
+        if maanden is None:
+            self._voeg_toe(
+                self.offerte.open_vragen, self._vragen(["vertrek.maanden_na_afronding"])
+            )
+            return
+        if isinstance(berekening, ProRata):
+            self.maanden_tekort = volle_maanden_tekort(maanden, berekening.termijn_maanden)
+            bedrag = pro_rata(grondslag, maanden, berekening.termijn_maanden)
+            self.offerte.terugbetaling.bedrag = bedrag
+            return
+        treden = [(t.tot_maanden_na_afronding, t.percentage) for t in self.offerte.terugbetaling.staffel]
+        if not treden:
+            self._voeg_toe(self.offerte.open_vragen, [TERUGBETALING_ONBEKEND])
+            return
+        if any(maanden == grens for grens, _ in treden):
+            self._voeg_toe(self.offerte.open_vragen, [OP_DE_GRENS.format(maanden=waarde(maanden))])
+        percentage = staffel_percentage(maanden, treden)
+        self.offerte.terugbetaling.bedrag = percentage_van(grondslag, percentage)
+
+    # -- open outcomes ---------------------------------------------------------
+
+    def _open(self, uitslag: TabelUitslag) -> None:
+        """Apply only what every candidate row agrees on; name what is still open."""
+        kandidaten = uitslag.kandidaten
+        gedeeld = set.intersection(*(set(k.rij.uitkomsten.model_fields_set) for k in kandidaten))
+        for naam in gedeeld:
+            waarden = [getattr(k.rij.uitkomsten, naam) for k in kandidaten]
+            if all(w == waarden[0] for w in waarden):
+                self._zet(naam, waarden[0])
+        percentages = {
+            k.rij.uitkomsten.vergoeding_percentage
+            for k in kandidaten
+            if "vergoeding_percentage" in k.rij.uitkomsten.model_fields_set
+        }
+        if len(percentages) > 1:
+            self.offerte.vergoeding.alternatieven = sorted(
+                (p for p in percentages if p is not None), reverse=True
+            )
+            self._zet("vergoeding_percentage", None)
+            self.offerte.vergoeding.toelichting = HANGT_AF
+        if "categorie" not in gedeeld or self.offerte.categorie is None:
+            categorieen = {k.rij.uitkomsten.categorie for k in kandidaten} - {None}
+            if len(categorieen) > 1:
+                self.offerte.categorie = None
+        vragen = self._vragen(uitslag.onbekende_feiten())
+        self._voeg_toe(self.offerte.open_vragen, vragen)
+        for kandidaat in kandidaten:
+            self._bronnen(kandidaat)
+        mogelijk = " ".join(
+            MOGELIJK.format(rij=k.rij.id, tekst=self._tekst(k), bron=_bron_tekst(k.rij))
+            for k in kandidaten
+        )
+        self.offerte.uitleg.append(
+            Stap(
+                tabel=uitslag.tabel.tabel.id,
+                vraag=uitslag.tabel.tabel.vraag,
+                rij=None,
+                status="open",
+                feiten=self._feiten(kandidaten),
+                bronnen=[b for k in kandidaten for b in self._bron_lijst(k.rij)],
+                tekst=NOG_OPEN.format(vragen=" ".join(vragen)) + " " + mogelijk,
+            )
+        )
+
+    # -- explanation ------------------------------------------------------------
+
+    def _stap(self, uitslag: RijUitslag) -> None:
+        self.offerte.uitleg.append(
+            Stap(
+                tabel=self._tabel_van(uitslag.rij),
+                vraag=self._vraag_van(uitslag.rij),
+                rij=uitslag.rij.id,
+                status="toegepast",
+                feiten=self._feiten([uitslag]),
+                bronnen=self._bron_lijst(uitslag.rij),
+                tekst=self._tekst(uitslag),
+            )
+        )
+
+    def _tabel_van(self, rij: RegelRij) -> str:
+        return next(t.tabel.id for t in self.regeling.tabellen if rij in t.rijen)
+
+    def _vraag_van(self, rij: RegelRij) -> str:
+        return next(t.tabel.vraag for t in self.regeling.tabellen if rij in t.rijen)
+
+    def _feiten(self, uitslagen: list[RijUitslag]) -> dict[str, str]:
+        feiten: dict[str, str] = {}
+        for uitslag in uitslagen:
+            for naam, gelezen in uitslag.gelezen.items():
+                feiten[naam] = waarde(gelezen, self.regeling.feiten[naam].geld)
+        return feiten
+
+    def _tekst(self, uitslag: RijUitslag) -> str:
+        """The row's uitleg with its placeholders filled in."""
+
+        def vul(match: re.Match[str]) -> str:
+            naam = match.group(1)
+            feit = self.regeling.feiten.get(naam)
+            geld = feit.geld if feit else naam.endswith("bedrag")
+            return waarde(self.lees(naam), geld)
+
+        return _PLEK.sub(vul, uitslag.rij.rij.uitleg).strip()
+
+    def _bron_lijst(self, rij: RegelRij) -> list[Bron]:
+        documenten = self.regeling.bestand.documenten
+        return [Bron(document=documenten[b.document].titel, artikel=b.artikel) for b in rij.rij.bron]
+
+    def _bronnen(self, uitslag: RijUitslag | RegelRij) -> None:
+        rij = uitslag.rij if isinstance(uitslag, RijUitslag) else uitslag
+        for bron in self._bron_lijst(rij):
+            if bron not in self.offerte.bronnen:
+                self.offerte.bronnen.append(bron)
+
+    @staticmethod
+    def _voeg_toe(lijst: list[str], nieuw: list[str]) -> None:
+        for tekst in nieuw:
+            if tekst not in lijst:
+                lijst.append(tekst)
+
+
+def _bron_tekst(rij: RegelRij) -> str:
+    return "; ".join(b.artikel for b in rij.rij.bron)
