@@ -90,6 +90,8 @@ class _Berekening:
             return None if percentage is None else Decimal(percentage)
         if naam == "vergoeding.bedrag":
             return self.offerte.vergoeding.bedrag
+        if naam == "terugbetaling.van_toepassing":
+            return self.offerte.terugbetaling.van_toepassing
         if naam == "terugbetaling.bedrag":
             return self.offerte.terugbetaling.bedrag
         if naam == "terugbetaling.maanden_tekort":
@@ -104,7 +106,7 @@ class _Berekening:
             if afgeleid is not None and not afgeleid.vraag:
                 onbekend = [d for d in afgeleid.som if self.lees(d) is None]
                 vragen.extend(self._vragen(onbekend))
-            else:
+            elif self.regeling.vraag(feit):
                 vragen.append(self.regeling.vraag(feit))
         return vragen
 
@@ -180,26 +182,23 @@ class _Berekening:
     def _open(self, uitslag: TabelUitslag) -> None:
         """Apply only what every candidate row agrees on; name what is still open."""
         kandidaten = uitslag.kandidaten
-        gedeeld = set.intersection(*(set(k.rij.uitkomsten.model_fields_set) for k in kandidaten))
-        for naam in gedeeld:
-            waarden = [getattr(k.rij.uitkomsten, naam) for k in kandidaten]
-            if all(w == waarden[0] for w in waarden):
-                self._zet(naam, waarden[0])
-        percentages = {
-            k.rij.uitkomsten.vergoeding_percentage
-            for k in kandidaten
-            if "vergoeding_percentage" in k.rij.uitkomsten.model_fields_set
-        }
+        gezet = self._gezet(kandidaten)
+        for naam in gezet:
+            self._zet(naam, getattr(kandidaten[0].rij.uitkomsten, naam))
+        alle = set().union(*(k.rij.uitkomsten.model_fields_set for k in kandidaten))
+        for naam in alle - set(gezet):
+            if naam.endswith("toelichting"):
+                self._zet(naam, HANGT_AF)
+        percentages: set[int | None] = set()
+        for k in kandidaten:
+            if "vergoeding_percentage" in k.rij.uitkomsten.model_fields_set:
+                percentages.add(k.rij.uitkomsten.vergoeding_percentage)
+                percentages.update(k.rij.uitkomsten.vergoeding_alternatieven or [])
         if len(percentages) > 1:
             self.offerte.vergoeding.alternatieven = sorted(
                 (p for p in percentages if p is not None), reverse=True
             )
             self._zet("vergoeding_percentage", None)
-            self.offerte.vergoeding.toelichting = HANGT_AF
-        if "categorie" not in gedeeld or self.offerte.categorie is None:
-            categorieen = {k.rij.uitkomsten.categorie for k in kandidaten} - {None}
-            if len(categorieen) > 1:
-                self.offerte.categorie = None
         vragen = self._vragen(uitslag.onbekende_feiten())
         self._voeg_toe(self.offerte.open_vragen, vragen)
         for kandidaat in kandidaten:
@@ -219,6 +218,20 @@ class _Berekening:
                 tekst=NOG_OPEN.format(vragen=" ".join(vragen)) + " " + mogelijk,
             )
         )
+
+    @staticmethod
+    def _gezet(kandidaten: list[RijUitslag]) -> list[str]:
+        """The outcomes every candidate sets to the same value."""
+        eerste = kandidaten[0].rij.uitkomsten
+        return [
+            naam
+            for naam in sorted(eerste.model_fields_set)
+            if all(
+                naam in k.rij.uitkomsten.model_fields_set
+                and getattr(k.rij.uitkomsten, naam) == getattr(eerste, naam)
+                for k in kandidaten
+            )
+        ]
 
     # -- explanation ------------------------------------------------------------
 

@@ -71,6 +71,7 @@ INTAKE_FEITEN: dict[str, Feit] = {
 UITKOMST_FEITEN: dict[str, Feit] = {
     "vergoeding.percentage": Feit("getal", "Welk deel van de kosten betaalt je werkgever?"),
     "vergoeding.bedrag": Feit("getal", "Hoeveel euro betaalt je werkgever?", geld=True),
+    "terugbetaling.van_toepassing": Feit("bool", "Geldt er een terugbetalingsverplichting?"),
 }
 """Outcomes of an earlier table that a later table may test."""
 

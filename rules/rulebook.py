@@ -156,7 +156,7 @@ def pydantic_problemen(fout: ValidationError, document: YamlDocument) -> list[st
     for probleem in fout.errors():
         loc = probleem["loc"]
         sleutel = ".".join(str(deel) for deel in loc) or "(bestand)"
-        regels.append(f"{document.plaats(loc)}: {sleutel}: {_vertaal(probleem)}")
+        regels.append(f"{document.plaats(loc)}: {sleutel}: {vertaal_probleem(probleem)}")
     return regels
 
 
@@ -189,7 +189,8 @@ _MELDINGEN = {
 }
 
 
-def _vertaal(probleem: Any) -> str:
+def vertaal_probleem(probleem: Any) -> str:
+    """A pydantic error in plain Dutch."""
     soort = probleem["type"]
     melding = _MELDINGEN.get(soort)
     if melding is None:
@@ -285,7 +286,7 @@ def _compileer_rij(
         for probleem in fout.errors():
             sub = ("dan", *probleem["loc"])
             sleutel = ".".join(str(d) for d in probleem["loc"])
-            meld(sub, f"dan.{sleutel}: {_vertaal(probleem)}")
+            meld(sub, f"dan.{sleutel}: {vertaal_probleem(probleem)}")
     for b, bron in enumerate(rij.bron):
         if bron.document not in bestand.documenten:
             meld(("bron", b), f"document '{bron.document}' staat niet onder documenten")

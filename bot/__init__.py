@@ -1,0 +1,1 @@
+"""The employee's assistant: command line, terminal chat and Telegram front doors."""

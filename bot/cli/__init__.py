@@ -1,0 +1,33 @@
+"""The ``opleidingsbot`` command and its subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from bot.cli import quote, regels
+
+
+def bouw_parser() -> argparse.ArgumentParser:
+    """All subcommands, registered in one place."""
+    parser = argparse.ArgumentParser(
+        prog="opleidingsbot",
+        description="Opleidingsbot: opleidingsbeleid van je werkgever, met bronnen.",
+    )
+    sub = parser.add_subparsers(dest="opdracht", required=True)
+    quote.registreer(sub)
+    regels.registreer(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit code."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = bouw_parser().parse_args(argv)
+    code: int = args.uitvoeren(args)
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
