@@ -31,9 +31,7 @@ def percentage_van(grondslag: Decimal, percentage: int | Decimal) -> Decimal:
     return afronden(grondslag * Decimal(percentage) / HONDERD)
 
 
-def staffel_percentage(
-    maanden: Decimal, treden: Sequence[tuple[int, int]]
-) -> int:
+def staffel_percentage(maanden: Decimal, treden: Sequence[tuple[int, int]]) -> int:
     """Return the share of the first step whose bound is not below ``maanden``, else 0.
 
     Each step is ``(tot_en_met_maanden, percentage)``; the bound is included, so a step

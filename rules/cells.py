@@ -151,7 +151,7 @@ def _bereik(bereik: re.Match[str], feit: Feit, tekst: str) -> Cel:
 
     def test(waarde: object) -> bool:
         getal = _als_getal(waarde)
-        return boven_ok(getal, laag) and onder_ok(getal, hoog)
+        return bool(boven_ok(getal, laag)) and bool(onder_ok(getal, hoog))
 
     return Cel(tekst, test, drempels=(laag, hoog))
 

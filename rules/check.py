@@ -119,7 +119,9 @@ def _probewaarden(regeling: Regeling, tabel: RegelTabel, naam: str) -> list[obje
     if feit.soort == "keuze":
         return [*feit.waarden, None]
     if feit.soort == "getal":
-        drempels = {d for rij in tabel.rijen if naam in rij.cellen for d in rij.cellen[naam].drempels}
+        drempels = {
+            d for rij in tabel.rijen if naam in rij.cellen for d in rij.cellen[naam].drempels
+        }
         cent = Decimal("0.01")
         punten = {Decimal(0)} | {d + delta for d in drempels for delta in (-cent, 0, cent)}
         return [*sorted(p for p in punten if p >= 0), None]

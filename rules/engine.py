@@ -168,7 +168,9 @@ class _Berekening:
             bedrag = pro_rata(grondslag, maanden, berekening.termijn_maanden)
             self.offerte.terugbetaling.bedrag = bedrag
             return
-        treden = [(t.tot_maanden_na_afronding, t.percentage) for t in self.offerte.terugbetaling.staffel]
+        treden = [
+            (t.tot_maanden_na_afronding, t.percentage) for t in self.offerte.terugbetaling.staffel
+        ]
         if not treden:
             self._voeg_toe(self.offerte.open_vragen, [TERUGBETALING_ONBEKEND])
             return
@@ -274,7 +276,9 @@ class _Berekening:
 
     def _bron_lijst(self, rij: RegelRij) -> list[Bron]:
         documenten = self.regeling.bestand.documenten
-        return [Bron(document=documenten[b.document].titel, artikel=b.artikel) for b in rij.rij.bron]
+        return [
+            Bron(document=documenten[b.document].titel, artikel=b.artikel) for b in rij.rij.bron
+        ]
 
     def _bronnen(self, uitslag: RijUitslag | RegelRij) -> None:
         rij = uitslag.rij if isinstance(uitslag, RijUitslag) else uitslag

@@ -12,7 +12,9 @@ def leg_uit(offerte: Offerte) -> list[str]:
 
 def _stap(nummer: int, stap: Stap) -> str:
     bronnen = "; ".join(f"{b.document}, {b.artikel}" for b in stap.bronnen)
-    feiten = ", ".join(f"{naam.replace('_', ' ')}: {waarde}" for naam, waarde in stap.feiten.items())
+    feiten = ", ".join(
+        f"{naam.replace('_', ' ')}: {waarde}" for naam, waarde in stap.feiten.items()
+    )
     regels = [f"{nummer}. {stap.vraag}", f"   {stap.tekst}"]
     if feiten:
         regels.append(f"   Gebruikt: {feiten}.")

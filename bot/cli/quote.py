@@ -42,8 +42,10 @@ class Invoerfout(Exception):
 
     def tekst(self) -> str:
         """One line per field."""
-        return "\n".join(f"fout in '{veld}': {melding}" if veld else f"fout: {melding}"
-                         for veld, melding in self.velden)
+        return "\n".join(
+            f"fout in '{veld}': {melding}" if veld else f"fout: {melding}"
+            for veld, melding in self.velden
+        )
 
     def als_json(self, regel: int) -> dict[str, object]:
         """The error object printed on this line in ``--jsonl`` mode."""
@@ -103,13 +105,11 @@ def offerte_voor(tekst: str, regelboek: Regelboek) -> Offerte:
         melding = f"geen geldige JSON (regel {fout.lineno}, kolom {fout.colno}: {fout.msg})"
         raise Invoerfout([("", melding)]) from fout
     if not isinstance(data, dict):
-        raise Invoerfout([("", "de intake moet een JSON-object zijn, zoals {\"gemeente\": ...}")])
+        raise Invoerfout([("", 'de intake moet een JSON-object zijn, zoals {"gemeente": ...}')])
     try:
         intake = Intake.model_validate_json(tekst)
     except ValidationError as fout:
-        velden = [
-            (".".join(str(d) for d in p["loc"]), vertaal_probleem(p)) for p in fout.errors()
-        ]
+        velden = [(".".join(str(d) for d in p["loc"]), vertaal_probleem(p)) for p in fout.errors()]
         raise Invoerfout(velden) from fout
     try:
         return maak_offerte(intake, regelboek)
