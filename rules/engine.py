@@ -142,13 +142,18 @@ class _Berekening:
         """Vergoeding.bedrag is the percentage of the regeling's reimbursable costs."""
         percentage = self.offerte.vergoeding.percentage
         kosten = self.lees(self.regeling.bestand.vergoedbare_kosten)
-        if percentage is None or not isinstance(kosten, Decimal):
+        if percentage == 0:
+            self.offerte.vergoeding.bedrag = Decimal("0.00")  # nothing of any amount is 0
+        elif percentage is None or not isinstance(kosten, Decimal):
             self.offerte.vergoeding.bedrag = None
         else:
             self.offerte.vergoeding.bedrag = percentage_van(kosten, percentage)
 
     def _bereken_terugbetaling(self, berekening: Berekening) -> None:
         """Compute the euros owed in the intake's what-if, with the calculator the row names."""
+        if isinstance(berekening, Percentage) and berekening.percentage == 0:
+            self.offerte.terugbetaling.bedrag = Decimal("0.00")
+            return
         grondslag = self.lees(berekening.grondslag)
         vertrek = self.intake.vertrek
         if not isinstance(grondslag, Decimal) or vertrek is None:
