@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 
-from bot.cli import quote, regels
+from bot.cli import quote, regels, vraag
 
 
 def bouw_parser() -> argparse.ArgumentParser:
@@ -17,6 +17,7 @@ def bouw_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="opdracht", required=True)
     quote.registreer(sub)
+    vraag.registreer(sub)
     regels.registreer(sub)
     return parser
 

@@ -1,0 +1,76 @@
+"""``opleidingsbot ask``: answer a question from the employer's FAQ, or say "dat weet ik niet".
+
+``--json`` prints one result object; ``--jsonl`` reads one question per line on stdin and
+prints one object per line, in order; without a flag it prints the answer as the bot would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TextIO
+
+from knowledge.faq import FaqFout, laad_faq
+from knowledge.matcher import Matcher, Uitkomst, als_json, bronnen
+
+ONBEKEND = (
+    "Dat weet ik niet. Stel je vraag aan je HR-adviseur of je leidinggevende. "
+    "Wij geven je vraag door, zodat we dit antwoord later wel hebben."
+)
+BEDOEL_JE = "Dat weet ik niet zeker. Bedoel je een van deze vragen?"
+GEEN_VAN_DEZE = "Geen van deze"
+
+
+def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``ask`` command."""
+    parser = sub.add_parser("ask", help="een vraag beantwoorden uit de FAQ")
+    parser.add_argument("vraag", nargs="?", help="de vraag (leeg bij --jsonl)")
+    parser.add_argument("--gemeente", required=True, help="de werkgever, bijv. haarlem")
+    vorm = parser.add_mutually_exclusive_group()
+    vorm.add_argument("--json", action="store_true", help="het resultaat als JSON")
+    vorm.add_argument("--jsonl", action="store_true", help="één vraag per regel op stdin")
+    parser.set_defaults(uitvoeren=uitvoeren)
+
+
+def uitvoeren(args: argparse.Namespace, invoer: TextIO = sys.stdin) -> int:
+    """Run the command; returns the exit code."""
+    try:
+        matcher = Matcher(laad_faq())
+    except FaqFout as fout:
+        print(f"fout in de FAQ:\n{fout}", file=sys.stderr)
+        return 1
+    if args.gemeente not in matcher.gemeenten():
+        bekend = ", ".join(matcher.gemeenten())
+        print(
+            f"fout in 'gemeente': onbekend: '{args.gemeente}'; bekend: {bekend}", file=sys.stderr
+        )
+        return 2
+    if args.jsonl:
+        for regel in invoer:
+            uitkomst = matcher.zoek(regel.strip(), args.gemeente)
+            print(json.dumps(als_json(uitkomst), ensure_ascii=False), flush=True)
+        return 0
+    if not args.vraag or not args.vraag.strip():
+        print(
+            "fout in 'vraag': stel een vraag, bijvoorbeeld: hoeveel studieverlof krijg ik?",
+            file=sys.stderr,
+        )
+        return 2
+    uitkomst = matcher.zoek(args.vraag, args.gemeente)
+    if args.json:
+        print(json.dumps(als_json(uitkomst), ensure_ascii=False))
+    else:
+        print(tekst(uitkomst))
+    return 0
+
+
+def tekst(uitkomst: Uitkomst) -> str:
+    """The answer as the bot shows it: answer and source, suggestions, or "dat weet ik niet"."""
+    if uitkomst.status == "antwoord" and uitkomst.beste:
+        bron = "; ".join(f"{b['document']}, {b['artikel']}" for b in bronnen(uitkomst.beste))
+        return f"{uitkomst.beste.vraag.antwoord}\n\nBron: {bron}"
+    if uitkomst.status == "suggesties":
+        opties = [k.vraag.vraag for k in uitkomst.suggesties] + [GEEN_VAN_DEZE]
+        return BEDOEL_JE + "\n" + "\n".join(f"[{i}] {o}" for i, o in enumerate(opties, 1))
+    return ONBEKEND

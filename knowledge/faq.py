@@ -1,0 +1,136 @@
+"""The curated FAQ: one YAML file per employer plus ``algemeen``, validated at load.
+
+An employer's entry overrides the general entries on the same ``onderwerp``, as a
+local answer overrides a national one. A mistake is reported with file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from rules.rulebook import pydantic_problemen
+from rules.yamlload import YamlFout, laad_yaml
+
+FAQ_MAP = Path(__file__).parent / "faq"
+ALGEMEEN = "algemeen"
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9\-]*$")]
+Tekst = Annotated[str, Field(min_length=1)]
+
+
+class FaqFout(ValueError):
+    """An FAQ file that cannot be used: every problem with its file and line."""
+
+    def __init__(self, problemen: list[str]) -> None:
+        self.problemen = problemen
+        super().__init__("\n".join(problemen))
+
+
+class _Strikt(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Bron(_Strikt):
+    """The document (a key of ``documenten``) and article an answer rests on."""
+
+    document: str
+    artikel: Tekst
+
+
+class Vraag(_Strikt):
+    """One FAQ entry: the question, how employees phrase it, and the answer with its source."""
+
+    id: Slug
+    onderwerp: Slug
+    vraag: Tekst
+    varianten: Annotated[list[Tekst], Field(min_length=4)]
+    antwoord: Tekst
+    bron: Annotated[list[Bron], Field(min_length=1)]
+    tags: list[str] = Field(default_factory=list)
+    wist_je_dat: str | None = None
+    bijgewerkt: dt.date
+
+    @property
+    def formuleringen(self) -> list[str]:
+        """The question and all its phrasings."""
+        return [self.vraag, *self.varianten]
+
+
+class FaqBestand(_Strikt):
+    """One employer's FAQ file (or the general one)."""
+
+    gemeente: Slug
+    documenten: dict[str, Tekst]
+    vragen: list[Vraag]
+
+    @model_validator(mode="after")
+    def _bronnen_bekend(self) -> FaqBestand:
+        for vraag in self.vragen:
+            for bron in vraag.bron:
+                if bron.document not in self.documenten:
+                    raise ValueError(
+                        f"vraag {vraag.id}: document '{bron.document}' staat niet onder documenten"
+                    )
+        return self
+
+
+@dataclass(frozen=True)
+class Faq:
+    """All FAQ files, loaded: per gemeente the entries an employee of that employer sees."""
+
+    bestanden: dict[str, FaqBestand]
+
+    def gemeenten(self) -> list[str]:
+        """The employers that have an FAQ of their own."""
+        return sorted(g for g in self.bestanden if g != ALGEMEEN)
+
+    def zichtbaar(self, gemeente: str) -> list[tuple[Vraag, FaqBestand]]:
+        """The employer's entries, then the general ones on topics the employer leaves open."""
+        eigen = self.bestanden.get(gemeente)
+        algemeen = self.bestanden.get(ALGEMEEN)
+        uitkomst = [(v, eigen) for v in eigen.vragen] if eigen else []
+        eigen_onderwerpen = {v.onderwerp for v, _ in uitkomst}
+        if algemeen:
+            uitkomst += [
+                (v, algemeen) for v in algemeen.vragen if v.onderwerp not in eigen_onderwerpen
+            ]
+        return uitkomst
+
+    def vraag(self, id_: str) -> tuple[Vraag, FaqBestand] | None:
+        """Find an entry by id, in any file."""
+        for bestand in self.bestanden.values():
+            for vraag in bestand.vragen:
+                if vraag.id == id_:
+                    return vraag, bestand
+        return None
+
+
+def laad_faq(map_: Path = FAQ_MAP) -> Faq:
+    """Load every ``*.yaml`` under ``map_``; raise FaqFout naming file and line."""
+    bestanden: dict[str, FaqBestand] = {}
+    problemen: list[str] = []
+    gezien: dict[str, Path] = {}
+    for pad in sorted(map_.glob("*.yaml")):
+        try:
+            document = laad_yaml(pad)
+            bestand = FaqBestand.model_validate(document.data)
+        except YamlFout as fout:
+            problemen.append(str(fout))
+            continue
+        except ValidationError as fout:
+            problemen.extend(pydantic_problemen(fout, document))
+            continue
+        for i, vraag in enumerate(bestand.vragen):
+            if vraag.id in gezien:
+                plaats = document.plaats(("vragen", i, "id"))
+                problemen.append(f"{plaats}: id '{vraag.id}' staat ook in {gezien[vraag.id]}")
+            gezien[vraag.id] = pad
+        bestanden[bestand.gemeente] = bestand
+    if problemen:
+        raise FaqFout(problemen)
+    return Faq(bestanden)

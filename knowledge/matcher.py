@@ -1,0 +1,163 @@
+"""Match a question to the FAQ of the asker's employer, with rapidfuzz; honest when unsure.
+
+The index is built once per FAQ: every phrasing of every visible entry, normalised.
+A cheap prefilter (an inverted index of words) narrows the candidates before rapidfuzz
+scores them, so the cost grows with the matches, not the size of the FAQ. Three
+outcomes: ``antwoord`` (sure), ``suggesties`` (close: "bedoel je…?"), ``onbekend``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from knowledge.faq import Faq, FaqBestand, Vraag
+from knowledge.normalize import normaliseer
+
+Status = Literal["antwoord", "suggesties", "onbekend"]
+MAX_LENGTE = 500
+"""Longer questions are cut: nobody types a useful question of 5,000 characters."""
+
+
+@dataclass(frozen=True)
+class Drempels:
+    """Score bounds, calibrated on the dev set (see ``make bench``), never defaulted to 0."""
+
+    antwoord: float = 72.0
+    suggestie: float = 55.0
+    marge: float = 4.0
+    """An answer needs this lead over the best other entry; else it is a suggestion."""
+
+
+@dataclass(frozen=True)
+class Kandidaat:
+    """An FAQ entry with its best score for the question."""
+
+    vraag: Vraag
+    bestand: FaqBestand
+    score: float
+
+
+@dataclass(frozen=True)
+class Uitkomst:
+    """What the matcher concluded, with the near misses HR may want to see."""
+
+    status: Status
+    vraag: str
+    beste: Kandidaat | None = None
+    suggesties: list[Kandidaat] = field(default_factory=list)
+
+
+@dataclass
+class _Index:
+    teksten: dict[int, str]
+    eigenaar: dict[int, int]
+    per_woord: dict[str, set[int]]
+    idf: dict[str, float]
+    vragen: list[tuple[Vraag, FaqBestand]]
+
+
+class Matcher:
+    """The FAQ index for every employer, built once; ``zoek`` is pure and thread-safe."""
+
+    def __init__(self, faq: Faq, drempels: Drempels | None = None) -> None:
+        self.faq = faq
+        self.drempels = drempels or Drempels()
+        alle = [f for b in faq.bestanden.values() for v in b.vragen for f in v.formuleringen]
+        self.woordenschat = frozenset(w for f in alle for w in normaliseer(f))
+        self._indexen = {g: self._bouw(faq.zichtbaar(g)) for g in faq.gemeenten()}
+
+    def gemeenten(self) -> list[str]:
+        """The employers this matcher knows."""
+        return sorted(self._indexen)
+
+    def _bouw(self, vragen: list[tuple[Vraag, FaqBestand]]) -> _Index:
+        teksten: dict[int, str] = {}
+        eigenaar: dict[int, int] = {}
+        per_woord: dict[str, set[int]] = defaultdict(set)
+        for nummer, (vraag, _) in enumerate(vragen):
+            for formulering in vraag.formuleringen:
+                sleutel = len(teksten)
+                tokens = normaliseer(formulering, self.woordenschat)
+                teksten[sleutel] = " ".join(tokens)
+                eigenaar[sleutel] = nummer
+                for token in set(tokens):
+                    per_woord[token].add(sleutel)
+        totaal = len(teksten)
+        idf = {w: math.log(1 + totaal / len(s)) for w, s in per_woord.items()}
+        return _Index(teksten, eigenaar, dict(per_woord), idf, vragen)
+
+    def zoek(self, vraag: str, gemeente: str, aantal: int = 3) -> Uitkomst:
+        """Match ``vraag`` against the employer's FAQ and then the general entries."""
+        index = self._indexen.get(gemeente)
+        if index is None:
+            raise KeyError(gemeente)
+        tokens = normaliseer(vraag[:MAX_LENGTE], self.woordenschat)
+        kandidaten = self._kandidaten(index, tokens)
+        if not kandidaten:
+            return Uitkomst("onbekend", vraag)
+        d = self.drempels
+        beste, *rest = kandidaten
+        suggesties = [k for k in kandidaten[:aantal] if k.score >= d.suggestie]
+        if beste.score >= d.antwoord and (not rest or beste.score - rest[0].score >= d.marge):
+            return Uitkomst("antwoord", vraag, beste, suggesties[1:])
+        if suggesties:
+            return Uitkomst("suggesties", vraag, beste, suggesties)
+        return Uitkomst("onbekend", vraag, beste, [])
+
+    def _kandidaten(self, index: _Index, tokens: list[str]) -> list[Kandidaat]:
+        """Score the phrasings that share a word with the question; best per entry."""
+        bekend = [t for t in tokens if t in index.per_woord]
+        if not bekend:
+            return []
+        treffers = set().union(*(index.per_woord[t] for t in bekend))
+        query = " ".join(tokens)
+        keuzes = {s: index.teksten[s] for s in treffers}
+        # a word the FAQ never uses weighs as much as the rarest word it does use
+        zeldzaam = max(index.idf.values())
+        gewicht = sum(index.idf.get(t, zeldzaam) for t in set(tokens)) or 1.0
+        # rapidfuzz without processor: the texts are normalised already
+        ruw = process.extract(query, keuzes, scorer=fuzz.token_sort_ratio, limit=None)
+        per_vraag: dict[int, float] = {}
+        for _, volgorde, sleutel in ruw:
+            woorden = set(keuzes[sleutel].split())
+            dekking = sum(index.idf[t] for t in set(tokens) if t in woorden) / gewicht
+            score = 0.5 * volgorde + 50.0 * dekking
+            nummer = index.eigenaar[sleutel]
+            if score > per_vraag.get(nummer, -1.0):
+                per_vraag[nummer] = score
+        geordend = sorted(per_vraag.items(), key=lambda kv: kv[1], reverse=True)
+        return [Kandidaat(*index.vragen[n], round(s, 1)) for n, s in geordend]
+
+
+def bronnen(kandidaat: Kandidaat) -> list[dict[str, str]]:
+    """The sources of an entry, with the document's full title."""
+    titels = kandidaat.bestand.documenten
+    return [{"document": titels[b.document], "artikel": b.artikel} for b in kandidaat.vraag.bron]
+
+
+def als_json(uitkomst: Uitkomst) -> dict[str, object]:
+    """The ``opleidingsbot ask --json`` shape."""
+    beste = uitkomst.beste if uitkomst.status == "antwoord" else None
+    return {
+        "status": uitkomst.status,
+        "id": beste.vraag.id if beste else None,
+        "vraag": beste.vraag.vraag if beste else None,
+        "antwoord": beste.vraag.antwoord if beste else None,
+        "score": uitkomst.beste.score if uitkomst.beste else None,
+        "bronnen": bronnen(beste) if beste else [],
+        "suggesties": [
+            {"id": k.vraag.id, "vraag": k.vraag.vraag, "score": k.score}
+            for k in uitkomst.suggesties
+        ],
+    }
+
+
+def ids(kandidaten: Iterable[Kandidaat]) -> list[str]:
+    """The entry ids, in order (for tests and reports)."""
+    return [k.vraag.id for k in kandidaten]

@@ -1,0 +1,236 @@
+"""Dutch normalisation for matching: case, accents, punctuation, stop words, synonyms, stems.
+
+"Krijg ik opleidingsverlof?" and "hoeveel studieverlof krijg je" must meet on the same
+words. Compound words the index knows are split ("studiekosten" → "studie kosten"),
+so a question can match on either part.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+STOPWOORDEN = frozenset(
+    [
+        "aan",
+        "af",
+        "al",
+        "als",
+        "bij",
+        "dan",
+        "dat",
+        "de",
+        "den",
+        "der",
+        "des",
+        "die",
+        "dit",
+        "door",
+        "dus",
+        "een",
+        "en",
+        "er",
+        "ga",
+        "gaat",
+        "had",
+        "heb",
+        "hebben",
+        "heeft",
+        "het",
+        "hier",
+        "hij",
+        "hoe",
+        "hun",
+        "ik",
+        "in",
+        "is",
+        "ja",
+        "je",
+        "jij",
+        "jou",
+        "jouw",
+        "kan",
+        "kun",
+        "kunnen",
+        "kunt",
+        "maar",
+        "me",
+        "meer",
+        "mij",
+        "mijn",
+        "moet",
+        "moeten",
+        "na",
+        "naar",
+        "niet",
+        "nog",
+        "nu",
+        "of",
+        "om",
+        "ook",
+        "op",
+        "over",
+        "te",
+        "tot",
+        "u",
+        "uw",
+        "van",
+        "veel",
+        "voor",
+        "waar",
+        "wat",
+        "wanneer",
+        "we",
+        "wel",
+        "wie",
+        "wij",
+        "wil",
+        "wilt",
+        "word",
+        "wordt",
+        "worden",
+        "zal",
+        "ze",
+        "zelf",
+        "zich",
+        "zij",
+        "zijn",
+        "zo",
+        "zou",
+        "zit",
+        "even",
+        "graag",
+        "eigenlijk",
+        "precies",
+        "gewoon",
+        "mn",
+        "m'n",
+        "welke",
+        "welk",
+    ]
+)
+
+SYNONIEMEN: dict[str, str] = {
+    # training
+    "cursus": "opleiding",
+    "cursussen": "opleiding",
+    "training": "opleiding",
+    "trainingen": "opleiding",
+    "studie": "opleiding",
+    "studies": "opleiding",
+    "opleidingen": "opleiding",
+    "leergang": "opleiding",
+    "scholing": "opleiding",
+    "opleidingsverlof": "studieverlof",
+    "studieuren": "studieverlof",
+    "studietijd": "studieverlof",
+    # repayment
+    "terugbetalingsverplichting": "terugbetalen",
+    "terugbetaling": "terugbetalen",
+    "terugbetalingsregeling": "terugbetalen",
+    "terugbetaal": "terugbetalen",
+    "terugbetaald": "terugbetalen",
+    "terugbetalingsplicht": "terugbetalen",
+    "terug": "terugbetalen",
+    # people
+    "manager": "leidinggevende",
+    "baas": "leidinggevende",
+    "lg": "leidinggevende",
+    "chef": "leidinggevende",
+    "afdelingshoofd": "leidinggevende",
+    "teamleider": "leidinggevende",
+    # money
+    "vergoed": "vergoeding",
+    "vergoeden": "vergoeding",
+    "vergoedt": "vergoeding",
+    "betaald": "vergoeding",
+    "betaalt": "vergoeding",
+    "betalen": "vergoeding",
+    "kost": "kosten",
+    "prijs": "kosten",
+    # plans and budgets
+    "ontwikkelplan": "pop",
+    "ontwikkelingsplan": "pop",
+    "popgesprek": "pop",
+    "keuzebudget": "ikb",
+    "bedrijfshulpverlening": "bhv",
+    "weg": "weggaan",
+    "vertrek": "weggaan",
+    "vertrekken": "weggaan",
+    "ontslag": "weggaan",
+    "opzeggen": "weggaan",
+    "stoppen": "stop",
+    "stopt": "stop",
+    "afbreken": "stop",
+    "afgebroken": "stop",
+    "tentamen": "examen",
+    "tentamens": "examen",
+    "examens": "examen",
+    "toets": "examen",
+    "declareren": "declaratie",
+    "declaratie": "declaratie",
+    "bonnetjes": "declaratie",
+}
+
+_TEKEN = re.compile(r"[^a-z0-9€]+")
+
+
+def zonder_accenten(tekst: str) -> str:
+    """Strip accents and diacritics.
+
+    >>> zonder_accenten("geëvalueerd café")
+    'geevalueerd cafe'
+    """
+    vorm = unicodedata.normalize("NFKD", tekst)
+    return "".join(c for c in vorm if not unicodedata.combining(c))
+
+
+def stam(woord: str) -> str:
+    """A light Dutch stem: strip a plural or verb ending from longer words.
+
+    >>> [stam(w) for w in ("opleidingen", "kosten", "regels", "bhv")]
+    ['opleiding', 'kost', 'regel', 'bhv']
+    """
+    if len(woord) > 5 and woord.endswith("en"):
+        return woord[:-2]
+    if len(woord) > 4 and woord.endswith("s") and not woord.endswith("ss"):
+        return woord[:-1]
+    return woord
+
+
+def woorden(tekst: str) -> list[str]:
+    """Lowercase, accent-free words without punctuation, synonyms made one."""
+    kaal = _TEKEN.sub(" ", zonder_accenten(tekst.lower()))
+    return [SYNONIEMEN.get(w, w) for w in kaal.split()]
+
+
+def normaliseer(tekst: str, woordenschat: Iterable[str] = ()) -> list[str]:
+    """Return the stemmed content words of ``tekst``; split compounds the index knows.
+
+    >>> normaliseer("Krijg ik mijn Studiekosten vergoed?", {"studie", "kost"})
+    ['krijg', 'opleiding', 'kost', 'vergoeding']
+    """
+    bekend = set(woordenschat)
+    uitkomst: list[str] = []
+    for woord in woorden(tekst):
+        if woord in STOPWOORDEN:
+            continue
+        uitkomst.extend(_splits(woord, bekend))
+    return uitkomst
+
+
+def _splits(woord: str, bekend: set[str]) -> list[str]:
+    """Split a compound into two known parts (with an optional linking s), else stem it."""
+    gestamd = stam(woord)
+    if not bekend or gestamd in bekend or len(woord) < 8:
+        return [gestamd]
+    for i in range(4, len(woord) - 3):
+        links, rechts = woord[:i], woord[i:]
+        if links.endswith("s") and links[:-1] in bekend:
+            links = links[:-1]
+        if links in bekend or stam(links) in bekend:
+            rest = stam(rechts)
+            if rest in bekend:
+                return [SYNONIEMEN.get(links, stam(links)), SYNONIEMEN.get(rechts, rest)]
+    return [gestamd]

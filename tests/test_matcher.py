@@ -1,0 +1,75 @@
+"""The matcher answers its own questions, refuses what it does not know, and stays robust."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from knowledge.faq import laad_faq
+from knowledge.matcher import Matcher
+from knowledge.normalize import normaliseer
+from tests.conftest import opleidingsbot
+
+MATCHER = Matcher(laad_faq())
+
+
+def test_every_canonical_question_finds_its_own_entry() -> None:
+    for gemeente in MATCHER.gemeenten():
+        for vraag, _ in MATCHER.faq.zichtbaar(gemeente):
+            uitkomst = MATCHER.zoek(vraag.vraag, gemeente)
+            assert uitkomst.beste is not None
+            assert uitkomst.beste.vraag.id == vraag.id, (gemeente, vraag.vraag)
+
+
+@pytest.mark.parametrize(
+    "vraag",
+    ["", "   ", "🙂🙂🙂", "\x00\x07\x1b[2J", "waar kan ik parkeren bij het stadhuis", "hoi"],
+)
+def test_nonsense_and_out_of_domain_is_unknown(vraag: str) -> None:
+    assert MATCHER.zoek(vraag, "haarlem").status == "onbekend"
+
+
+def test_very_long_question_does_not_crash() -> None:
+    uitkomst = MATCHER.zoek("studieverlof " * 1000, "haarlem")
+    assert uitkomst.status in {"antwoord", "suggesties", "onbekend"}
+
+
+def test_synonyms_accents_and_compounds_meet() -> None:
+    assert normaliseer("opleidingsverlof") == normaliseer("studieverlof")
+    assert normaliseer("Terugbetalingsverplichting") == normaliseer("terugbetalen")
+    assert normaliseer("baas") == normaliseer("leidinggevende")
+    assert normaliseer("geëvalueerd") == normaliseer("geevalueerd")
+
+
+def test_unknown_gemeente_is_refused() -> None:
+    with pytest.raises(KeyError):
+        MATCHER.zoek("pop", "amsterdam")
+
+
+def test_ask_command_json_and_plain() -> None:
+    uit = opleidingsbot(
+        "ask", "krijg ik mijn bhv cursus vergoed", "--gemeente", "haarlem", "--json"
+    )
+    assert uit.returncode == 0, uit.stderr
+    data = json.loads(uit.stdout)
+    assert data["status"] == "antwoord"
+    assert data["id"] == "haarlem-bhv-vergoed"
+    assert data["bronnen"] and data["bronnen"][0]["artikel"]
+    gewoon = opleidingsbot("ask", "waar kan ik parkeren", "--gemeente", "haarlem")
+    assert gewoon.stdout.startswith("Dat weet ik niet.")
+
+
+def test_ask_jsonl_answers_in_order() -> None:
+    uit = opleidingsbot(
+        "ask", "--jsonl", "--gemeente", "kaag-en-braassem", invoer="hoi\nwat kost het weer\n"
+    )
+    regels = [json.loads(r) for r in uit.stdout.splitlines()]
+    assert [r["status"] for r in regels] == ["onbekend", "onbekend"]
+
+
+def test_ask_bad_input() -> None:
+    uit = opleidingsbot("ask", "pop", "--gemeente", "amsterdam")
+    assert uit.returncode == 2 and "'gemeente'" in uit.stderr
+    leeg = opleidingsbot("ask", "  ", "--gemeente", "haarlem")
+    assert leeg.returncode == 2 and "'vraag'" in leeg.stderr
