@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: test chat lint clean
+.PHONY: test chat lint bench clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -22,6 +22,9 @@ test: lint
 
 chat: $(STAMP)
 	$(BIN)/opleidingsbot quote --uitleg < rules/voorbeelden/haarlem-hbo.json
+
+bench: $(STAMP)
+	$(BIN)/python -m knowledge.bench
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
