@@ -8,6 +8,7 @@ outcomes: ``antwoord`` (sure), ``suggesties`` (close: "bedoel je…?"), ``onbeke
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -66,6 +67,8 @@ class Matcher:
     """The FAQ index for every employer, built once; ``zoek`` is pure and thread-safe."""
 
     dekking_gewicht = 0.5
+    voorselectie = 60
+    """How many phrasings the prefilter passes to rapidfuzz."""
     """Weight of the share of the question's (idf-weighted) words that a phrasing has."""
 
     def __init__(self, faq: Faq, drempels: Drempels | None = None) -> None:
@@ -114,22 +117,32 @@ class Matcher:
         return Uitkomst("onbekend", vraag, beste, [])
 
     def _kandidaten(self, index: _Index, tokens: list[str]) -> list[Kandidaat]:
-        """Score the phrasings that share a word with the question; best per entry."""
-        bekend = [t for t in tokens if t in index.per_woord]
+        """Score the phrasings that share the most (idf-weighted) words; best per entry.
+
+        Stage 1 (prefilter): add up the idf of the shared words per phrasing, from the
+        inverted index, and keep the best ``self.voorselectie``. Stage 2: rapidfuzz on those.
+        """
+        woorden = set(tokens)
+        bekend = [t for t in woorden if t in index.per_woord]
         if not bekend:
             return []
-        treffers = set().union(*(index.per_woord[t] for t in bekend))
-        query = " ".join(tokens)
-        keuzes = {s: index.teksten[s] for s in treffers}
         # a word the FAQ never uses weighs as much as the rarest word it does use
         zeldzaam = max(index.idf.values())
-        gewicht = sum(index.idf.get(t, zeldzaam) for t in set(tokens)) or 1.0
+        gewicht = sum(index.idf.get(t, zeldzaam) for t in woorden) or 1.0
+        overlap: dict[int, float] = defaultdict(float)
+        for token in bekend:
+            idf = index.idf[token]
+            for sleutel in index.per_woord[token]:
+                overlap[sleutel] += idf
+        keuzes = {
+            s: index.teksten[s]
+            for s in heapq.nlargest(self.voorselectie, overlap, key=overlap.__getitem__)
+        }
         # rapidfuzz without processor: the texts are normalised already
-        ruw = process.extract(query, keuzes, scorer=fuzz.token_sort_ratio, limit=None)
+        ruw = process.extract(" ".join(tokens), keuzes, scorer=fuzz.token_sort_ratio, limit=None)
         per_vraag: dict[int, float] = {}
         for _, volgorde, sleutel in ruw:
-            woorden = set(keuzes[sleutel].split())
-            dekking = sum(index.idf[t] for t in set(tokens) if t in woorden) / gewicht
+            dekking = overlap[sleutel] / gewicht
             score = (1 - self.dekking_gewicht) * volgorde + 100.0 * self.dekking_gewicht * dekking
             nummer = index.eigenaar[sleutel]
             if score > per_vraag.get(nummer, -1.0):
