@@ -23,6 +23,8 @@ from knowledge.faq import Faq, FaqBestand, laad_faq
 from knowledge.matcher import Drempels, Matcher
 from knowledge.normalize import normaliseer
 
+MIN_WEIGERING = 0.95
+"""The refusal target: out-of-domain questions that must get "dat weet ik niet"."""
 DEV_SET = Path(__file__).parent.parent / "tests" / "data" / "dev_vragen.yaml"
 
 
@@ -82,7 +84,7 @@ def meet(matcher: Matcher, vragen: list[DevVraag]) -> Cijfers:
 
 
 def kalibreer(faq: Faq, vragen: list[DevVraag]) -> Drempels:
-    """Choose thresholds: as many right answers and refusals as possible, wrong ones cost 3x."""
+    """Choose thresholds: refuse >= 95% out of domain, then most right answers (wrong cost 3x)."""
     beste: tuple[float, Drempels] | None = None
     matcher = Matcher(faq)
     for antwoord, suggestie, marge in itertools.product(
@@ -92,7 +94,9 @@ def kalibreer(faq: Faq, vragen: list[DevVraag]) -> Drempels:
             continue
         matcher.drempels = Drempels(float(antwoord), float(suggestie), marge)
         c = meet(matcher, vragen)
-        waarde = c.beantwoord_goed + c.weigering - 3 * c.beantwoord_fout
+        if c.weigering < MIN_WEIGERING:
+            continue
+        waarde = c.beantwoord_goed - 3 * c.beantwoord_fout
         if beste is None or waarde > beste[0]:
             beste = (waarde, matcher.drempels)
     assert beste is not None

@@ -62,7 +62,7 @@ def test_ask_command_json_and_plain() -> None:
 
 def test_ask_jsonl_answers_in_order() -> None:
     uit = opleidingsbot(
-        "ask", "--jsonl", "--gemeente", "kaag-en-braassem", invoer="hoi\nwat kost het weer\n"
+        "ask", "--jsonl", "--gemeente", "kaag-en-braassem", invoer="hoi\nwaar kan ik parkeren\n"
     )
     regels = [json.loads(r) for r in uit.stdout.splitlines()]
     assert [r["status"] for r in regels] == ["onbekend", "onbekend"]
