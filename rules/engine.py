@@ -39,11 +39,11 @@ def maak_offerte(intake: Intake, regelboek: Regelboek, vandaag: dt.date | None =
     """Quote ``intake`` under the regeling of its gemeente on its peildatum (default: today)."""
     peildatum = intake.peildatum or vandaag or dt.date.today()
     regeling = regelboek.kies(intake.gemeente, peildatum)
-    return _Berekening(intake, regeling, peildatum).voer_uit()
+    return _Offertebouw(intake, regeling, peildatum).voer_uit()
 
 
 @dataclass
-class _Berekening:
+class _Offertebouw:
     intake: Intake
     regeling: Regeling
     peildatum: dt.date
