@@ -62,10 +62,11 @@ def test_ask_command_json_and_plain() -> None:
 
 def test_ask_jsonl_answers_in_order() -> None:
     uit = opleidingsbot(
-        "ask", "--jsonl", "--gemeente", "kaag-en-braassem", invoer="hoi\nwaar kan ik parkeren\n"
+        "ask", "--jsonl", "--gemeente", "haarlem", invoer="hoi\nkrijg ik mijn bhv cursus vergoed\n"
     )
     regels = [json.loads(r) for r in uit.stdout.splitlines()]
-    assert [r["status"] for r in regels] == ["onbekend", "onbekend"]
+    assert [r["status"] for r in regels] == ["onbekend", "antwoord"]
+    assert regels[1]["id"] == "haarlem-bhv-vergoed"
 
 
 def test_ask_bad_input() -> None:

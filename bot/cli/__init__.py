@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 
-from bot.cli import quote, regels, vraag
+from bot.cli import faq, quote, regels, vraag
 
 
 def bouw_parser() -> argparse.ArgumentParser:
@@ -18,6 +18,7 @@ def bouw_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="opdracht", required=True)
     quote.registreer(sub)
     vraag.registreer(sub)
+    faq.registreer(sub)
     regels.registreer(sub)
     return parser
 

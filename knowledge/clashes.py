@@ -1,0 +1,58 @@
+"""Find near-identical phrasings of different entries: the matcher cannot tell them apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from knowledge.faq import Faq
+from knowledge.normalize import normaliseer
+
+DREMPEL = 95.0
+
+
+@dataclass(frozen=True)
+class Botsing:
+    """Two phrasings of two entries that an employee of ``gemeente`` could both reach."""
+
+    gemeente: str
+    een: tuple[str, str]
+    ander: tuple[str, str]
+    score: float
+
+    def tekst(self) -> str:
+        """One line for HR."""
+        return (
+            f"{self.gemeente}: '{self.een[1]}' ({self.een[0]}) lijkt te veel op "
+            f"'{self.ander[1]}' ({self.ander[0]}), score {self.score:.0f}"
+        )
+
+
+def botsingen(faq: Faq, drempel: float = DREMPEL) -> list[Botsing]:
+    """Every pair of near-identical phrasings of different entries, per employer."""
+    gevonden: dict[tuple[str, str, str, str], Botsing] = {}
+    for gemeente in faq.gemeenten():
+        regels = [
+            (v.id, f, " ".join(normaliseer(f)))
+            for v, _ in faq.zichtbaar(gemeente)
+            for f in v.formuleringen
+        ]
+        keuzes = {i: norm for i, (_, _, norm) in enumerate(regels)}
+        for id_, tekst, norm in regels:
+            if not norm:
+                continue
+            for _, score, j in process.extract(
+                norm, keuzes, scorer=fuzz.token_sort_ratio, score_cutoff=drempel, limit=None
+            ):
+                ander_id, ander_tekst, _ = regels[j]
+                if ander_id == id_:
+                    continue
+                a, b = sorted((id_, ander_id))
+                c, d = sorted((tekst, ander_tekst))
+                sleutel = (a, b, c, d)
+                if sleutel not in gevonden:
+                    gevonden[sleutel] = Botsing(
+                        gemeente, (id_, tekst), (ander_id, ander_tekst), score
+                    )
+    return list(gevonden.values())
