@@ -68,6 +68,8 @@ class Matcher:
 
     dekking_gewicht = 0.5
     voorselectie = 60
+    max_postings = 2000
+    """A word in more phrasings than this only counts when the question has no rarer word."""
     """How many phrasings the prefilter passes to rapidfuzz."""
     """Weight of the share of the question's (idf-weighted) words that a phrasing has."""
 
@@ -129,8 +131,13 @@ class Matcher:
         # a word the FAQ never uses weighs as much as the rarest word it does use
         zeldzaam = max(index.idf.values())
         gewicht = sum(index.idf.get(t, zeldzaam) for t in woorden) or 1.0
+        # a very common word adds little: walk its long posting list only if nothing rarer
+        # is there (the coverage score below still counts it for the kept candidates)
+        zeldzaam_genoeg = [t for t in bekend if len(index.per_woord[t]) <= self.max_postings]
+        gelopen = zeldzaam_genoeg or bekend
+        overgeslagen = [t for t in bekend if t not in gelopen]
         overlap: dict[int, float] = defaultdict(float)
-        for token in bekend:
+        for token in gelopen:
             idf = index.idf[token]
             for sleutel in index.per_woord[token]:
                 overlap[sleutel] += idf
@@ -142,7 +149,11 @@ class Matcher:
         ruw = process.extract(" ".join(tokens), keuzes, scorer=fuzz.token_sort_ratio, limit=None)
         per_vraag: dict[int, float] = {}
         for _, volgorde, sleutel in ruw:
-            dekking = overlap[sleutel] / gewicht
+            gedeeld = overlap[sleutel]
+            if overgeslagen:
+                hier = set(keuzes[sleutel].split())
+                gedeeld += sum(index.idf[t] for t in overgeslagen if t in hier)
+            dekking = gedeeld / gewicht
             score = (1 - self.dekking_gewicht) * volgorde + 100.0 * self.dekking_gewicht * dekking
             nummer = index.eigenaar[sleutel]
             if score > per_vraag.get(nummer, -1.0):
