@@ -145,8 +145,9 @@ def bm25_cijfers(bm25: Bm25, vragen: list[DevVraag]) -> Cijfers:
     """Top-1 and refusal for the baseline (it has no suggestions: answer or refuse)."""
     binnen = [v for v in vragen if v.verwacht]
     buiten = [v for v in vragen if not v.verwacht]
-    goed = sum(bm25.zoek(v.vraag, v.gemeente)[0] == v.verwacht for v in binnen)
-    fout = sum(bm25.zoek(v.vraag, v.gemeente)[0] not in (None, v.verwacht) for v in binnen)
+    gevonden = [(bm25.zoek(v.vraag, v.gemeente)[0], v.verwacht) for v in binnen]
+    goed = sum(id_ == verwacht for id_, verwacht in gevonden)
+    fout = sum(id_ not in (None, verwacht) for id_, verwacht in gevonden)
     weiger = sum(bm25.zoek(v.vraag, v.gemeente)[0] is None for v in buiten)
     n, m = max(1, len(binnen)), max(1, len(buiten))
     return Cijfers(goed / n, goed / n, fout / n, weiger / m)

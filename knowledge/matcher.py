@@ -11,7 +11,6 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -60,6 +59,7 @@ class _Index:
     eigenaar: dict[int, int]
     per_woord: dict[str, set[int]]
     idf: dict[str, float]
+    zeldzaamst: float
     vragen: list[tuple[Vraag, FaqBestand]]
 
 
@@ -78,6 +78,8 @@ class Matcher:
         self.drempels = drempels or Drempels()
         alle = [f for b in faq.bestanden.values() for v in b.vragen for f in v.formuleringen]
         self.woordenschat = frozenset(w for f in alle for w in normaliseer(f))
+        # general entries appear in every employer's index: normalise each phrasing once
+        self._tokens = {f: normaliseer(f, self.woordenschat) for f in alle}
         self._indexen = {g: self._bouw(faq.zichtbaar(g)) for g in faq.gemeenten()}
 
     def gemeenten(self) -> list[str]:
@@ -91,14 +93,15 @@ class Matcher:
         for nummer, (vraag, _) in enumerate(vragen):
             for formulering in vraag.formuleringen:
                 sleutel = len(teksten)
-                tokens = normaliseer(formulering, self.woordenschat)
+                tokens = self._tokens[formulering]
                 teksten[sleutel] = " ".join(tokens)
                 eigenaar[sleutel] = nummer
                 for token in set(tokens):
                     per_woord[token].add(sleutel)
         totaal = len(teksten)
         idf = {w: math.log(1 + totaal / len(s)) for w, s in per_woord.items()}
-        return _Index(teksten, eigenaar, dict(per_woord), idf, vragen)
+        zeldzaamst = max(idf.values(), default=1.0)
+        return _Index(teksten, eigenaar, dict(per_woord), idf, zeldzaamst, vragen)
 
     def zoek(self, vraag: str, gemeente: str, aantal: int = 3) -> Uitkomst:
         """Match ``vraag`` against the employer's FAQ and then the general entries."""
@@ -129,8 +132,7 @@ class Matcher:
         if not bekend:
             return []
         # a word the FAQ never uses weighs as much as the rarest word it does use
-        zeldzaam = max(index.idf.values())
-        gewicht = sum(index.idf.get(t, zeldzaam) for t in woorden) or 1.0
+        gewicht = sum(index.idf.get(t, index.zeldzaamst) for t in woorden) or 1.0
         # a very common word adds little: walk its long posting list only if nothing rarer
         # is there (the coverage score below still counts it for the kept candidates)
         zeldzaam_genoeg = [t for t in bekend if len(index.per_woord[t]) <= self.max_postings]
@@ -183,8 +185,3 @@ def als_json(uitkomst: Uitkomst) -> dict[str, object]:
             for k in uitkomst.suggesties
         ],
     }
-
-
-def ids(kandidaten: Iterable[Kandidaat]) -> list[str]:
-    """The entry ids, in order (for tests and reports)."""
-    return [k.vraag.id for k in kandidaten]

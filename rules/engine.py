@@ -21,7 +21,7 @@ from rules.calculators import (
 from rules.contract import Bron, Intake, Offerte, Stap, Trede
 from rules.feiten import INTAKE_FEITEN, lees_intake
 from rules.opmaak import waarde
-from rules.rulebook import Regelboek, Regeling, RegelRij
+from rules.rulebook import Regelboek, Regeling, RegelRij, RegelTabel
 from rules.schema import Berekening, Percentage, ProRata, Staffel, Uitkomsten
 from rules.tables import RijUitslag, TabelUitslag, evalueer_tabel
 from rules.teksten import (
@@ -68,7 +68,7 @@ class _Offertebouw:
             if uitslag.open:
                 self._open(uitslag)
             for rij in uitslag.toegepast:
-                self._stap(rij)
+                self._stap(tabel, rij)
         return self.offerte
 
     # -- facts ---------------------------------------------------------------
@@ -242,11 +242,11 @@ class _Offertebouw:
 
     # -- explanation ------------------------------------------------------------
 
-    def _stap(self, uitslag: RijUitslag) -> None:
+    def _stap(self, tabel: RegelTabel, uitslag: RijUitslag) -> None:
         self.offerte.uitleg.append(
             Stap(
-                tabel=self._tabel_van(uitslag.rij),
-                vraag=self._vraag_van(uitslag.rij),
+                tabel=tabel.tabel.id,
+                vraag=tabel.tabel.vraag,
                 rij=uitslag.rij.id,
                 status="toegepast",
                 feiten=self._feiten([uitslag]),
@@ -254,12 +254,6 @@ class _Offertebouw:
                 tekst=self._tekst(uitslag),
             )
         )
-
-    def _tabel_van(self, rij: RegelRij) -> str:
-        return next(t.tabel.id for t in self.regeling.tabellen if rij in t.rijen)
-
-    def _vraag_van(self, rij: RegelRij) -> str:
-        return next(t.tabel.vraag for t in self.regeling.tabellen if rij in t.rijen)
 
     def _feiten(self, uitslagen: list[RijUitslag]) -> dict[str, str]:
         feiten: dict[str, str] = {}

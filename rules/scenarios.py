@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from rules.contract import Intake, Offerte
+from rules.contract import Intake
 from rules.engine import maak_offerte
 from rules.fouten import RegelFout, RegelingFout
 from rules.rulebook import SCENARIO_ACHTERVOEGSEL, Regelboek, pydantic_problemen
@@ -99,11 +99,6 @@ def draai_alle(regelboek: Regelboek, *mappen: Path) -> list[ScenarioUitslag]:
         for scenario, regel in laad_scenarios(pad):
             uitslagen.append(draai_scenario(scenario, regelboek, pad, regel))
     return uitslagen
-
-
-def offerte_veld(offerte: Offerte, pad: str) -> object:
-    """Return a dotted field of an offerte as JSON data (for tests)."""
-    return _zoek(offerte.model_dump(mode="json"), pad)
 
 
 def _zoek(data: Any, pad: str) -> Any:

@@ -14,10 +14,8 @@ from typing import TextIO
 from knowledge.faq import FaqFout, laad_faq
 from knowledge.matcher import Matcher, Uitkomst, als_json, bronnen
 
-ONBEKEND = (
-    "Dat weet ik niet. Stel je vraag aan je HR-adviseur of je leidinggevende. "
-    "Wij geven je vraag door, zodat we dit antwoord later wel hebben."
-)
+ONBEKEND = "Dat weet ik niet. Stel je vraag aan je HR-adviseur of je leidinggevende."
+# Recording the question for HR's review queue comes with the store (knowledge issue).
 BEDOEL_JE = "Dat weet ik niet zeker. Bedoel je een van deze vragen?"
 GEEN_VAN_DEZE = "Geen van deze"
 
