@@ -79,21 +79,22 @@ class Matcher:
         alle = [f for b in faq.bestanden.values() for v in b.vragen for f in v.formuleringen]
         self.woordenschat = frozenset(w for f in alle for w in normaliseer(f))
         # general entries appear in every employer's index: normalise each phrasing once
-        self._tokens = {f: normaliseer(f, self.woordenschat) for f in alle}
-        self._indexen = {g: self._bouw(faq.zichtbaar(g)) for g in faq.gemeenten()}
+        tokens = {f: normaliseer(f, self.woordenschat) for f in alle}
+        self._indexen = {g: self._bouw(faq.zichtbaar(g), tokens) for g in faq.gemeenten()}
 
     def gemeenten(self) -> list[str]:
         """The employers this matcher knows."""
         return sorted(self._indexen)
 
-    def _bouw(self, vragen: list[tuple[Vraag, FaqBestand]]) -> _Index:
+    @staticmethod
+    def _bouw(vragen: list[tuple[Vraag, FaqBestand]], tokens_van: dict[str, list[str]]) -> _Index:
         teksten: dict[int, str] = {}
         eigenaar: dict[int, int] = {}
         per_woord: dict[str, set[int]] = defaultdict(set)
         for nummer, (vraag, _) in enumerate(vragen):
             for formulering in vraag.formuleringen:
                 sleutel = len(teksten)
-                tokens = self._tokens[formulering]
+                tokens = tokens_van[formulering]
                 teksten[sleutel] = " ".join(tokens)
                 eigenaar[sleutel] = nummer
                 for token in set(tokens):
