@@ -62,6 +62,24 @@ class Cijfers:
     """Out of domain: status onbekend."""
 
 
+def geldend(faq: Faq, vraag: DevVraag) -> str | None:
+    """The expected entry as the employer sees it: its own entry overrides a general one.
+
+    A dev question may name a general entry (``algemeen-pop``) where the employer has its
+    own answer on the same topic; that own answer is then the right one.
+    """
+    if vraag.verwacht is None:
+        return None
+    zichtbaar = faq.zichtbaar(vraag.gemeente)
+    if any(v.id == vraag.verwacht for v, _ in zichtbaar):
+        return vraag.verwacht
+    gevonden = faq.vraag(vraag.verwacht)
+    if gevonden is None:
+        raise ValueError(f"dev set: unknown entry {vraag.verwacht}")
+    onderwerp = gevonden[0].onderwerp
+    return next(v.id for v, _ in zichtbaar if v.onderwerp == onderwerp)
+
+
 def meet(matcher: Matcher, vragen: list[DevVraag]) -> Cijfers:
     """Run the matcher over the questions and count."""
     binnen = [v for v in vragen if v.verwacht]
@@ -69,7 +87,7 @@ def meet(matcher: Matcher, vragen: list[DevVraag]) -> Cijfers:
     top1 = goed = fout = weiger = 0
     for v in binnen:
         u = matcher.zoek(v.vraag, v.gemeente)
-        juist = u.beste is not None and u.beste.vraag.id == v.verwacht
+        juist = u.beste is not None and u.beste.vraag.id == geldend(matcher.faq, v)
         top1 += juist
         goed += u.status == "antwoord" and juist
         fout += u.status == "antwoord" and not juist
@@ -121,6 +139,7 @@ class Bm25:
     def __init__(self, faq: Faq, drempel: float = 0.0) -> None:
         import bm25s  # only the benchmark needs it
 
+        self.faq = faq
         self.drempel = drempel
         self.per_gemeente: dict[str, tuple[object, list[str]]] = {}
         for gemeente in faq.gemeenten():
@@ -145,7 +164,7 @@ def bm25_cijfers(bm25: Bm25, vragen: list[DevVraag]) -> Cijfers:
     """Top-1 and refusal for the baseline (it has no suggestions: answer or refuse)."""
     binnen = [v for v in vragen if v.verwacht]
     buiten = [v for v in vragen if not v.verwacht]
-    gevonden = [(bm25.zoek(v.vraag, v.gemeente)[0], v.verwacht) for v in binnen]
+    gevonden = [(bm25.zoek(v.vraag, v.gemeente)[0], geldend(bm25.faq, v)) for v in binnen]
     goed = sum(id_ == verwacht for id_, verwacht in gevonden)
     fout = sum(id_ not in (None, verwacht) for id_, verwacht in gevonden)
     weiger = sum(bm25.zoek(v.vraag, v.gemeente)[0] is None for v in buiten)

@@ -61,25 +61,47 @@ class _Index:
     idf: dict[str, float]
     zeldzaamst: float
     vragen: list[tuple[Vraag, FaqBestand]]
+    woorden_per_vraag: list[frozenset[str]]
+    """Per entry: the words of all its phrasings together."""
+    antwoord_woorden: list[frozenset[str]]
+    """Per entry: the words of its answer, tags and topic (weaker evidence)."""
+
+
+@dataclass(frozen=True)
+class Gewichten:
+    """How the score (0-100) is made up; chosen on the dev set's calibration half."""
+
+    volgorde: float = 0.42
+    """rapidfuzz token_sort_ratio against the best phrasing."""
+    formulering: float = 0.17
+    """Share of the question's (idf-weighted) words that this phrasing has."""
+    vraag: float = 0.33
+    """Share of the question's words found in any phrasing of the entry."""
+    antwoord: float = 0.08
+    """Share of the question's words found in the entry's answer, tags or topic."""
 
 
 class Matcher:
     """The FAQ index for every employer, built once; ``zoek`` is pure and thread-safe."""
 
-    dekking_gewicht = 0.5
     voorselectie = 60
+    """How many phrasings the prefilter passes to rapidfuzz."""
     max_postings = 2000
     """A word in more phrasings than this only counts when the question has no rarer word."""
-    """How many phrasings the prefilter passes to rapidfuzz."""
-    """Weight of the share of the question's (idf-weighted) words that a phrasing has."""
 
-    def __init__(self, faq: Faq, drempels: Drempels | None = None) -> None:
+    def __init__(
+        self, faq: Faq, drempels: Drempels | None = None, gewichten: Gewichten | None = None
+    ) -> None:
         self.faq = faq
         self.drempels = drempels or Drempels()
+        self.gewichten = gewichten or Gewichten()
         alle = [f for b in faq.bestanden.values() for v in b.vragen for f in v.formuleringen]
         self.woordenschat = frozenset(w for f in alle for w in normaliseer(f))
-        # general entries appear in every employer's index: normalise each phrasing once
+        # general entries appear in every employer's index: normalise each text once
         tokens = {f: normaliseer(f, self.woordenschat) for f in alle}
+        for bestand in faq.bestanden.values():
+            for v in bestand.vragen:
+                tokens[_bijtekst(v)] = normaliseer(_bijtekst(v), self.woordenschat)
         self._indexen = {g: self._bouw(faq.zichtbaar(g), tokens) for g in faq.gemeenten()}
 
     def gemeenten(self) -> list[str]:
@@ -102,7 +124,20 @@ class Matcher:
         totaal = len(teksten)
         idf = {w: math.log(1 + totaal / len(s)) for w, s in per_woord.items()}
         zeldzaamst = max(idf.values(), default=1.0)
-        return _Index(teksten, eigenaar, dict(per_woord), idf, zeldzaamst, vragen)
+        woorden_per_vraag = [
+            frozenset(t for f in v.formuleringen for t in tokens_van[f]) for v, _ in vragen
+        ]
+        antwoord_woorden = [frozenset(tokens_van[_bijtekst(v)]) for v, _ in vragen]
+        return _Index(
+            teksten,
+            eigenaar,
+            dict(per_woord),
+            idf,
+            zeldzaamst,
+            vragen,
+            woorden_per_vraag,
+            antwoord_woorden,
+        )
 
     def zoek(self, vraag: str, gemeente: str, aantal: int = 3) -> Uitkomst:
         """Match ``vraag`` against the employer's FAQ and then the general entries."""
@@ -138,7 +173,6 @@ class Matcher:
         # is there (the coverage score below still counts it for the kept candidates)
         zeldzaam_genoeg = [t for t in bekend if len(index.per_woord[t]) <= self.max_postings]
         gelopen = zeldzaam_genoeg or bekend
-        overgeslagen = [t for t in bekend if t not in gelopen]
         overlap: dict[int, float] = defaultdict(float)
         for token in gelopen:
             idf = index.idf[token]
@@ -150,19 +184,29 @@ class Matcher:
         }
         # rapidfuzz without processor: the texts are normalised already
         ruw = process.extract(" ".join(tokens), keuzes, scorer=fuzz.token_sort_ratio, limit=None)
+        g = self.gewichten
+
+        def dekking(woorden_hier: frozenset[str] | set[str]) -> float:
+            return 100.0 * sum(index.idf[t] for t in bekend if t in woorden_hier) / gewicht
+
         per_vraag: dict[int, float] = {}
         for _, volgorde, sleutel in ruw:
-            gedeeld = overlap[sleutel]
-            if overgeslagen:
-                hier = set(keuzes[sleutel].split())
-                gedeeld += sum(index.idf[t] for t in overgeslagen if t in hier)
-            dekking = gedeeld / gewicht
-            score = (1 - self.dekking_gewicht) * volgorde + 100.0 * self.dekking_gewicht * dekking
             nummer = index.eigenaar[sleutel]
+            score = (
+                g.volgorde * volgorde
+                + g.formulering * dekking(set(keuzes[sleutel].split()))
+                + g.vraag * dekking(index.woorden_per_vraag[nummer])
+                + g.antwoord * dekking(index.antwoord_woorden[nummer])
+            )
             if score > per_vraag.get(nummer, -1.0):
                 per_vraag[nummer] = score
         geordend = sorted(per_vraag.items(), key=lambda kv: kv[1], reverse=True)
         return [Kandidaat(*index.vragen[n], round(s, 1)) for n, s in geordend]
+
+
+def _bijtekst(vraag: Vraag) -> str:
+    """The answer, tags and topic of an entry: words that support a match less strongly."""
+    return " ".join([vraag.antwoord, *vraag.tags, vraag.onderwerp.replace("-", " ")])
 
 
 def bronnen(kandidaat: Kandidaat) -> list[dict[str, str]]:

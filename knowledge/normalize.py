@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from functools import lru_cache
 
 import snowballstemmer
+from rapidfuzz import fuzz, process
 
 STOPWOORDEN = frozenset(
     [
@@ -188,6 +189,31 @@ SYNONIEMEN: dict[str, str] = {
     "examens": "examen",
     "toets": "examen",
     "declareren": "declaratie",
+    "voorschieten": "declaratie",
+    "voorgeschoten": "declaratie",
+    # decisions and objections
+    "afgewezen": "afwijzing",
+    "afwijzen": "afwijzing",
+    "afgekeurd": "afwijzing",
+    "afkeuren": "afwijzing",
+    "beroep": "bezwaar",
+    "knoop": "beslissen",
+    "doorhakken": "beslissen",
+    "beslist": "beslissen",
+    "besluit": "beslissen",
+    # travel
+    "trein": "reiskosten",
+    "treinkosten": "reiskosten",
+    "ov": "reiskosten",
+    "reisgeld": "reiskosten",
+    "kilometervergoeding": "reiskosten",
+    # delay
+    "uitloop": "vertraging",
+    "uitlopen": "vertraging",
+    "uitloopt": "vertraging",
+    "vertraagd": "vertraging",
+    "concernplan": "opleidingsplan",
+    "concernopleidingsplan": "opleidingsplan",
     "declaratie": "declaratie",
     "bonnetjes": "declaratie",
 }
@@ -228,7 +254,7 @@ def normaliseer(tekst: str, woordenschat: Iterable[str] = ()) -> list[str]:
     >>> normaliseer("Krijg ik mijn Studiekosten vergoed?", {"opleid", "kost"})
     ['opleid', 'kost', 'vergoed']
     """
-    bekend = set(woordenschat)
+    bekend = woordenschat if isinstance(woordenschat, (set, frozenset)) else set(woordenschat)
     uitkomst: list[str] = []
     for woord in woorden(tekst):
         if woord in STOPWOORDEN:
@@ -237,7 +263,7 @@ def normaliseer(tekst: str, woordenschat: Iterable[str] = ()) -> list[str]:
     return uitkomst
 
 
-def _splits(woord: str, bekend: set[str]) -> list[str]:
+def _splits(woord: str, bekend: Set[str]) -> list[str]:
     """Split a compound into two known stems (with an optional linking s), else stem it."""
     gestamd = stam(woord)
     if not bekend or gestamd in bekend or len(woord) < 8:
@@ -249,4 +275,15 @@ def _splits(woord: str, bekend: set[str]) -> list[str]:
             tweede = stam(SYNONIEMEN.get(rechts, rechts))
             if eerste in bekend and tweede in bekend:
                 return [eerste, tweede]
-    return [gestamd]
+    return [_verbeter(gestamd, bekend)]
+
+
+TYPO_GRENS = 85.0
+
+
+def _verbeter(gestamd: str, bekend: Set[str]) -> str:
+    """A typo's nearest known stem ("studiefaciliteten" → "studiefaciliteit"), else itself."""
+    if len(gestamd) < 6 or not TYPO_GRENS:
+        return gestamd
+    beste = process.extractOne(gestamd, bekend, scorer=fuzz.ratio, score_cutoff=TYPO_GRENS)
+    return str(beste[0]) if beste else gestamd
