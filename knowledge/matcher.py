@@ -17,11 +17,10 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from knowledge.faq import Faq, FaqBestand, Vraag
+from knowledge.invoer import Reden, reden_om_niet_te_zoeken, schoon
 from knowledge.normalize import normaliseer
 
 Status = Literal["antwoord", "suggesties", "onbekend"]
-MAX_LENGTE = 500
-"""Longer questions are cut: nobody types a useful question of 5,000 characters."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +50,8 @@ class Uitkomst:
     vraag: str
     beste: Kandidaat | None = None
     suggesties: list[Kandidaat] = field(default_factory=list)
+    reden: Reden | None = None
+    """Why the question was not matched at all (empty, too long, English…)."""
 
 
 @dataclass
@@ -144,7 +145,11 @@ class Matcher:
         index = self._indexen.get(gemeente)
         if index is None:
             raise KeyError(gemeente)
-        tokens = normaliseer(vraag[:MAX_LENGTE], self.woordenschat)
+        vraag = schoon(vraag)
+        reden = reden_om_niet_te_zoeken(vraag)
+        if reden:
+            return Uitkomst("onbekend", vraag, reden=reden)
+        tokens = normaliseer(vraag, self.woordenschat)
         kandidaten = self._kandidaten(index, tokens)
         if not kandidaten:
             return Uitkomst("onbekend", vraag)
@@ -229,4 +234,5 @@ def als_json(uitkomst: Uitkomst) -> dict[str, object]:
             {"id": k.vraag.id, "vraag": k.vraag.vraag, "score": k.score}
             for k in uitkomst.suggesties
         ],
+        "reden": uitkomst.reden,
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,18 @@ import pytest
 from rules import Regelboek, laad_regelboek
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _eigen_data_map(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Keep every test's store (and the commands they run) out of the user's data folder."""
+    data_map = tmp_path_factory.mktemp("data")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("OPLEIDINGSBOT_DATA_MAP", str(data_map))
+        mp.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+        mp.delenv("OPLEIDINGSBOT_HR_IDS", raising=False)
+        mp.delenv("OPLEIDINGSBOT_GEMEENTE", raising=False)
+        yield data_map
 
 
 @pytest.fixture(scope="session")

@@ -11,13 +11,12 @@ import json
 import sys
 from typing import TextIO
 
+from bot.instellingen import Instellingen
+from bot.opslag.database import open_database
+from bot.opslag.wachtrij import Wachtrij
+from bot.teksten import BEDOEL_JE, BRON, GEEN_VAN_DEZE, ONBEKEND, WAAROM_NIET
 from knowledge.faq import FaqFout, laad_faq
 from knowledge.matcher import Matcher, Uitkomst, als_json, bronnen
-
-ONBEKEND = "Dat weet ik niet. Stel je vraag aan je HR-adviseur of je leidinggevende."
-# Recording the question for HR's review queue comes with the store (knowledge issue).
-BEDOEL_JE = "Dat weet ik niet zeker. Bedoel je een van deze vragen?"
-GEEN_VAN_DEZE = "Geen van deze"
 
 
 def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,6 +27,11 @@ def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     vorm = parser.add_mutually_exclusive_group()
     vorm.add_argument("--json", action="store_true", help="het resultaat als JSON")
     vorm.add_argument("--jsonl", action="store_true", help="één vraag per regel op stdin")
+    parser.add_argument(
+        "--geen-wachtrij",
+        action="store_true",
+        help="onbeantwoorde vragen niet in de wachtrij voor HR zetten (bij tests en metingen)",
+    )
     parser.set_defaults(uitvoeren=uitvoeren)
 
 
@@ -44,9 +48,17 @@ def uitvoeren(args: argparse.Namespace, invoer: TextIO = sys.stdin) -> int:
             f"fout in 'gemeente': onbekend: '{args.gemeente}'; bekend: {bekend}", file=sys.stderr
         )
         return 2
+    wachtrij = None if args.geen_wachtrij else Wachtrij(open_database(Instellingen().database))
+
+    def beantwoord(vraag: str) -> Uitkomst:
+        uitkomst = matcher.zoek(vraag, args.gemeente)
+        if wachtrij and uitkomst.status == "onbekend" and uitkomst.reden is None:
+            wachtrij.bewaar(args.gemeente, uitkomst, "onbekend")
+        return uitkomst
+
     if args.jsonl:
         for regel in invoer:
-            uitkomst = matcher.zoek(regel.strip(), args.gemeente)
+            uitkomst = beantwoord(regel.strip())
             print(json.dumps(als_json(uitkomst), ensure_ascii=False), flush=True)
         return 0
     if not args.vraag or not args.vraag.strip():
@@ -55,7 +67,7 @@ def uitvoeren(args: argparse.Namespace, invoer: TextIO = sys.stdin) -> int:
             file=sys.stderr,
         )
         return 2
-    uitkomst = matcher.zoek(args.vraag, args.gemeente)
+    uitkomst = beantwoord(args.vraag)
     if args.json:
         print(json.dumps(als_json(uitkomst), ensure_ascii=False))
     else:
@@ -67,8 +79,10 @@ def tekst(uitkomst: Uitkomst) -> str:
     """The answer as the bot shows it: answer and source, suggestions, or "dat weet ik niet"."""
     if uitkomst.status == "antwoord" and uitkomst.beste:
         bron = "; ".join(f"{b['document']}, {b['artikel']}" for b in bronnen(uitkomst.beste))
-        return f"{uitkomst.beste.vraag.antwoord}\n\nBron: {bron}"
+        return f"{uitkomst.beste.vraag.antwoord}\n\n" + BRON.format(bronnen=bron)
     if uitkomst.status == "suggesties":
         opties = [k.vraag.vraag for k in uitkomst.suggesties] + [GEEN_VAN_DEZE]
         return BEDOEL_JE + "\n" + "\n".join(f"[{i}] {o}" for i, o in enumerate(opties, 1))
+    if uitkomst.reden:
+        return WAAROM_NIET[uitkomst.reden]
     return ONBEKEND

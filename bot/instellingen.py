@@ -1,0 +1,44 @@
+"""Configuration from environment variables or a ``.env`` file, validated once at start.
+
+``TELEGRAM_BOT_TOKEN`` unset means terminal mode. The token is a ``SecretStr``: it never
+shows up in a log line or a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+STANDAARD_DATA_MAP = Path.home() / ".local" / "share" / "opleidingsbot"
+
+
+class Instellingen(BaseSettings):
+    """Everything a deployment sets; nothing here comes from chat input."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+    )
+
+    telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
+    hr_ids: Annotated[frozenset[int], NoDecode] = Field(
+        default=frozenset(), alias="OPLEIDINGSBOT_HR_IDS"
+    )
+    """Telegram user ids of HR staff, comma-separated in the environment."""
+    data_map: Path = Field(default=STANDAARD_DATA_MAP, alias="OPLEIDINGSBOT_DATA_MAP")
+    gemeente: str | None = Field(default=None, alias="OPLEIDINGSBOT_GEMEENTE")
+    """Fixes the employer for a one-employer deployment."""
+
+    @field_validator("hr_ids", mode="before")
+    @classmethod
+    def _lijst(cls, waarde: object) -> object:
+        if isinstance(waarde, str):
+            return frozenset(int(deel) for deel in waarde.replace(" ", "").split(",") if deel)
+        return waarde
+
+    @property
+    def database(self) -> Path:
+        """The SQLite file with conversations, the review queue and the audit."""
+        return self.data_map / "opleidingsbot.sqlite3"

@@ -1,0 +1,1 @@
+"""SQLite storage: one file in the data directory, schema changes as migrations."""

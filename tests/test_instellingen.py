@@ -1,0 +1,36 @@
+"""Configuration: read from the environment, the token never shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from bot.instellingen import Instellingen
+
+
+def test_settings_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123:geheim-token")
+    monkeypatch.setenv("OPLEIDINGSBOT_HR_IDS", "11, 22,33")
+    monkeypatch.setenv("OPLEIDINGSBOT_DATA_MAP", str(tmp_path))
+    monkeypatch.setenv("OPLEIDINGSBOT_GEMEENTE", "haarlem")
+    instellingen = Instellingen()
+    assert instellingen.hr_ids == {11, 22, 33}
+    assert instellingen.database == tmp_path / "opleidingsbot.sqlite3"
+    assert instellingen.gemeente == "haarlem"
+    assert instellingen.telegram_bot_token is not None
+    assert instellingen.telegram_bot_token.get_secret_value() == "123:geheim-token"
+    assert "geheim" not in repr(instellingen) and "geheim" not in str(instellingen)
+
+
+def test_no_token_means_terminal_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    assert Instellingen().telegram_bot_token is None
+    assert Instellingen().hr_ids == frozenset()
+
+
+def test_bad_hr_ids_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPLEIDINGSBOT_HR_IDS", "11,jan")
+    with pytest.raises(ValidationError):
+        Instellingen()

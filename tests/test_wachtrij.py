@@ -1,0 +1,98 @@
+"""HR's review queue: unanswered questions are kept with their near misses, in SQLite."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bot.opslag.database import MIGRATIES, open_database
+from bot.opslag.wachtrij import Wachtrij
+from knowledge.faq import laad_faq
+from knowledge.matcher import Matcher
+from tests.conftest import opleidingsbot
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(laad_faq())
+
+
+def test_unknown_question_is_queued_with_near_misses(tmp_path: Path, matcher: Matcher) -> None:
+    wachtrij = Wachtrij(open_database(tmp_path / "db.sqlite3"))
+    uitkomst = matcher.zoek("mag ik mijn opleiding in de auto van de zaak volgen", "haarlem")
+    moment = dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC)
+    wachtrij.bewaar("haarlem", uitkomst, "onbekend", moment)
+    [rij] = wachtrij.open_vragen("haarlem")
+    assert rij.vraag == "mag ik mijn opleiding in de auto van de zaak volgen"
+    assert rij.soort == "onbekend" and rij.tijd == moment and rij.status == "open"
+    ids = [b["id"] for b in rij.bijna]
+    assert len(ids) == len(set(ids)) <= 3
+    if uitkomst.beste:
+        assert ids[0] == uitkomst.beste.vraag.id
+    assert wachtrij.open_vragen("capelle-aan-den-ijssel") == []
+
+
+def test_queue_survives_reopening_and_keeps_no_identity(tmp_path: Path, matcher: Matcher) -> None:
+    pad = tmp_path / "db.sqlite3"
+    Wachtrij(open_database(pad)).bewaar(
+        "kaag-en-braassem",
+        matcher.zoek("hoe laat gaat de kantine open", "kaag-en-braassem"),
+        "onbekend",
+    )
+    opnieuw = open_database(pad)
+    kolommen = {r["name"] for r in opnieuw.execute("PRAGMA table_info(onbeantwoord)")}
+    assert kolommen == {"id", "gemeente", "vraag", "soort", "tijd", "bijna", "status"}
+    assert [v.vraag for v in Wachtrij(opnieuw).open_vragen()] == ["hoe laat gaat de kantine open"]
+
+
+def test_migration_keeps_existing_data(tmp_path: Path) -> None:
+    pad = tmp_path / "db.sqlite3"
+    oud = open_database(pad, MIGRATIES[:1])
+    oud.execute(
+        "INSERT INTO onbeantwoord (gemeente, vraag, soort, tijd)"
+        " VALUES ('haarlem', 'x', 'onbekend', 't')"
+    )
+    oud.close()
+    nieuw = open_database(pad, [*MIGRATIES, "CREATE TABLE proef (id INTEGER PRIMARY KEY)"])
+    assert nieuw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIES) + 1
+    assert nieuw.execute("SELECT vraag FROM onbeantwoord").fetchone()[0] == "x"
+
+
+def test_failed_migration_changes_nothing(tmp_path: Path) -> None:
+    pad = tmp_path / "db.sqlite3"
+    open_database(pad).close()
+    with pytest.raises(sqlite3.OperationalError):
+        open_database(
+            pad, [*MIGRATIES, "CREATE TABLE a (id INTEGER); CREATE TABLE a (id INTEGER)"]
+        )
+    db = open_database(pad)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIES)
+    assert db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'a'").fetchone()[0] == 0
+
+
+def test_newer_database_is_refused_clearly(tmp_path: Path) -> None:
+    pad = tmp_path / "db.sqlite3"
+    open_database(pad, [*MIGRATIES, "CREATE TABLE later (id INTEGER)"]).close()
+    with pytest.raises(RuntimeError, match="nieuwere versie"):
+        open_database(pad)
+
+
+def test_ask_command_queues_unknown_questions(tmp_path: Path) -> None:
+    import os
+
+    data = Path(os.environ["OPLEIDINGSBOT_DATA_MAP"])
+    voor = len(Wachtrij(open_database(data / "opleidingsbot.sqlite3")).open_vragen("haarlem"))
+    uit = opleidingsbot("ask", "waar kan ik mijn fiets stallen", "--gemeente", "haarlem")
+    assert uit.returncode == 0 and "weet ik niet" in uit.stdout
+    opleidingsbot(
+        "ask", "waar kan ik mijn fiets stallen", "--gemeente", "haarlem", "--geen-wachtrij"
+    )
+    opleidingsbot(
+        "ask", "hoeveel studieverlof krijg ik voor een hbo opleiding", "--gemeente", "haarlem"
+    )
+    vragen = Wachtrij(open_database(data / "opleidingsbot.sqlite3")).open_vragen("haarlem")
+    assert len(vragen) == voor + 1
+    assert vragen[-1].vraag == "waar kan ik mijn fiets stallen"
