@@ -7,14 +7,15 @@ local answer overrides a national one. A mistake is reported with file and line.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from rules.rulebook import pydantic_problemen
-from rules.yamlload import YamlFout, laad_yaml
+from rules.yamlload import YamlFout, lees_yaml
 
 FAQ_MAP = Path(__file__).parent / "faq"
 ALGEMEEN = "algemeen"
@@ -84,6 +85,8 @@ class Faq:
     """All FAQ files, loaded: per gemeente the entries an employee of that employer sees."""
 
     bestanden: dict[str, FaqBestand]
+    paden: dict[str, Path] = field(default_factory=dict)
+    """The file each gemeente was read from (empty for an FAQ built in memory)."""
 
     def gemeenten(self) -> list[str]:
         """The employers that have an FAQ of their own."""
@@ -112,12 +115,36 @@ class Faq:
 
 def laad_faq(map_: Path = FAQ_MAP) -> Faq:
     """Load every ``*.yaml`` under ``map_``; raise FaqFout naming file and line."""
-    bestanden: dict[str, FaqBestand] = {}
+    return lees_faq(lees_map(map_))
+
+
+def lees_map(map_: Path) -> dict[Path, str]:
+    """The text of every ``*.yaml`` under ``map_``; raise FaqFout if one cannot be read."""
+    teksten: dict[Path, str] = {}
     problemen: list[str] = []
-    gezien: dict[str, Path] = {}
     for pad in sorted(map_.glob("*.yaml")):
         try:
-            document = laad_yaml(pad)
+            teksten[pad] = pad.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as fout:
+            problemen.append(f"{pad}: kan het bestand niet lezen ({fout})")
+    if problemen:
+        raise FaqFout(problemen)
+    return teksten
+
+
+def lees_faq(teksten: Mapping[Path, str]) -> Faq:
+    """Parse and validate FAQ files given as text; raise FaqFout naming file and line.
+
+    The loader and the store (before it writes) share this one check: every file against
+    FaqBestand, every id unique over all files, every gemeente in one file only.
+    """
+    bestanden: dict[str, FaqBestand] = {}
+    paden: dict[str, Path] = {}
+    problemen: list[str] = []
+    gezien: dict[str, Path] = {}
+    for pad in sorted(teksten):
+        try:
+            document = lees_yaml(teksten[pad], pad)
             bestand = FaqBestand.model_validate(document.data)
         except YamlFout as fout:
             problemen.append(str(fout))
@@ -130,7 +157,13 @@ def laad_faq(map_: Path = FAQ_MAP) -> Faq:
                 plaats = document.plaats(("vragen", i, "id"))
                 problemen.append(f"{plaats}: id '{vraag.id}' staat ook in {gezien[vraag.id]}")
             gezien[vraag.id] = pad
+        if bestand.gemeente in paden:
+            plaats = document.plaats(("gemeente",))
+            problemen.append(
+                f"{plaats}: gemeente '{bestand.gemeente}' staat ook in {paden[bestand.gemeente]}"
+            )
         bestanden[bestand.gemeente] = bestand
+        paden[bestand.gemeente] = pad
     if problemen:
         raise FaqFout(problemen)
-    return Faq(bestanden)
+    return Faq(bestanden, paden)

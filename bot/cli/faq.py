@@ -1,34 +1,61 @@
 """``opleidingsbot faq``: HR's view on the FAQ (list, show, validate).
 
-Adding, editing, importing and exporting follow in the knowledge base issue.
+Editing is in bot.cli.faq_bewerken (add, edit, remove) and bot.cli.faq_tabel (export,
+import). Every task works on the folder given by ``--faq-map``, else
+``OPLEIDINGSBOT_FAQ_MAP``, else the FAQ that ships with the bot.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
+from bot.cli import faq_bewerken, faq_tabel
+from bot.cli.faq_bewerken import MAP_VARIABELE, laad, open_store
 from knowledge.clashes import botsingen
-from knowledge.faq import FaqFout, laad_faq
+from knowledge.faqyaml import vraag_naar_yaml
+from knowledge.store import versie_van
+
+MAP_HULP = f"map met de FAQ-bestanden (standaard de FAQ van de bot, of ${MAP_VARIABELE})"
 
 
 def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``faq`` command."""
-    parser = sub.add_parser("faq", help="de FAQ bekijken en controleren")
+    parser = sub.add_parser("faq", help="de FAQ bekijken, controleren en bewerken")
+    parser.add_argument("--faq-map", type=Path, help=MAP_HULP)
+    # Also accepted after the task ("faq edit ... --faq-map X"); SUPPRESS keeps the value
+    # given before the task when it is not repeated.
+    algemeen = argparse.ArgumentParser(add_help=False)
+    algemeen.add_argument("--faq-map", type=Path, default=argparse.SUPPRESS, help=MAP_HULP)
     taken = parser.add_subparsers(dest="taak", required=True)
-    lijst = taken.add_parser("list", help="alle vragen, per werkgever")
+    lijst = taken.add_parser("list", parents=[algemeen], help="alle vragen, per werkgever")
     lijst.add_argument("--gemeente", help="alleen deze werkgever (met de algemene vragen)")
     lijst.set_defaults(uitvoeren=lijst_uitvoeren)
-    toon = taken.add_parser("show", help="één vraag helemaal")
+    toon = taken.add_parser("show", parents=[algemeen], help="één vraag helemaal")
     toon.add_argument("id")
+    toon.add_argument(
+        "--yaml",
+        action="store_true",
+        help="als YAML: bewaar het, pas het aan en geef het terug met 'faq edit ID --bestand'",
+    )
     toon.set_defaults(uitvoeren=toon_uitvoeren)
-    controle = taken.add_parser("validate", help="bestanden en botsende formuleringen controleren")
+    controle = taken.add_parser(
+        "validate", parents=[algemeen], help="bestanden en botsende formuleringen controleren"
+    )
     controle.set_defaults(uitvoeren=controle_uitvoeren)
+    faq_bewerken.registreer(taken, algemeen)
+    faq_tabel.registreer(taken, algemeen)
 
 
 def lijst_uitvoeren(args: argparse.Namespace) -> int:
     """Print id, topic and question, one entry per line."""
-    faq = laad_faq()
+    store = open_store(args)
+    if store is None:
+        return 2
+    faq = laad(store)
+    if faq is None:
+        return 1
     if args.gemeente:
         if args.gemeente not in faq.gemeenten():
             print(f"fout in 'gemeente': onbekend: '{args.gemeente}'", file=sys.stderr)
@@ -42,12 +69,23 @@ def lijst_uitvoeren(args: argparse.Namespace) -> int:
 
 
 def toon_uitvoeren(args: argparse.Namespace) -> int:
-    """Print one entry with its phrasings, answer and sources."""
-    gevonden = laad_faq().vraag(args.id)
+    """Print one entry with its phrasings, answer, sources and version."""
+    store = open_store(args)
+    if store is None:
+        return 2
+    faq = laad(store)
+    if faq is None:
+        return 1
+    gevonden = faq.vraag(args.id)
     if gevonden is None:
         print(f"fout in 'id': geen vraag met id '{args.id}'", file=sys.stderr)
         return 2
     vraag, bestand = gevonden
+    if args.yaml:
+        print(f"# {bestand.gemeente}: pas aan en geef terug met")
+        print(f"# opleidingsbot faq edit {vraag.id} --bestand BESTAND.yaml")
+        print(vraag_naar_yaml(vraag, versie_van(vraag)), end="")
+        return 0
     print(
         f"{vraag.id} ({bestand.gemeente}, onderwerp {vraag.onderwerp}, bijgewerkt "
         f"{vraag.bijgewerkt.isoformat()})"
@@ -59,15 +97,17 @@ def toon_uitvoeren(args: argparse.Namespace) -> int:
         print(f"Wist je dat: {vraag.wist_je_dat}")
     for bron in vraag.bron:
         print(f"Bron: {bestand.documenten[bron.document]}, {bron.artikel}")
+    print(f"versie: {versie_van(vraag)}")
     return 0
 
 
 def controle_uitvoeren(args: argparse.Namespace) -> int:
     """Validate every file and report phrasings that clash; exit 1 on any problem."""
-    try:
-        faq = laad_faq()
-    except FaqFout as fout:
-        print("\n".join(fout.problemen), file=sys.stderr)
+    store = open_store(args)
+    if store is None:
+        return 2
+    faq = laad(store)
+    if faq is None:
         return 1
     totaal = sum(len(b.vragen) for b in faq.bestanden.values())
     print(f"{totaal} vragen in {len(faq.bestanden)} bestanden gelezen.")

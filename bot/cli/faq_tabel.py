@@ -1,0 +1,80 @@
+"""``opleidingsbot faq export|import``: the FAQ as a spreadsheet HR edits in Excel.
+
+The format follows the file's extension: ``.csv`` (UTF-8, ``;``) or ``.xlsx``. An
+import is all or nothing; see knowledge.spreadsheet for what each row does.
+Exit codes: 0 done, 1 refused (stale rows, clash, invalid FAQ), 2 wrong input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bot.cli.faq_bewerken import botsingcontrole, laad, open_store, opslaan
+from knowledge.spreadsheet import ImportFout, ImportVerslag, InvoerFout, exporteer, importeer
+
+
+def registreer(
+    taken: argparse._SubParsersAction[argparse.ArgumentParser], algemeen: argparse.ArgumentParser
+) -> None:
+    """Add export and import to ``faq``."""
+    uit = taken.add_parser(
+        "export", parents=[algemeen], help="vragen naar een spreadsheet (.csv of .xlsx)"
+    )
+    uit.add_argument("pad", type=Path, help="het bestand dat je maakt: .csv of .xlsx")
+    uit.add_argument("--gemeente", help="alleen de vragen van deze werkgever (of algemeen)")
+    uit.set_defaults(uitvoeren=exporteren_uitvoeren)
+    binnen = taken.add_parser(
+        "import", parents=[algemeen], help="een aangepaste spreadsheet terugzetten"
+    )
+    binnen.add_argument("pad", type=Path, help="de spreadsheet: .csv of .xlsx")
+    binnen.add_argument("--toch", action="store_true", help="ook opslaan als er een botsing is")
+    binnen.set_defaults(uitvoeren=importeren_uitvoeren)
+
+
+def exporteren_uitvoeren(args: argparse.Namespace) -> int:
+    """Write the entries to a spreadsheet."""
+    store = open_store(args)
+    if store is None:
+        return 2
+    faq = laad(store)
+    if faq is None:
+        return 1
+    if args.gemeente and args.gemeente not in faq.bestanden:
+        print(f"fout in 'gemeente': onbekend: '{args.gemeente}'", file=sys.stderr)
+        return 2
+    try:
+        aantal = exporteer(faq, args.pad, args.gemeente)
+    except InvoerFout as fout:
+        print("\n".join(f"fout in 'pad': {p}" for p in fout.problemen), file=sys.stderr)
+        return 2
+    except OSError as fout:
+        print(f"fout in 'pad': kan {args.pad} niet schrijven ({fout.strerror})", file=sys.stderr)
+        return 2
+    print(f"{aantal} vragen geschreven naar {args.pad}.")
+    return 0
+
+
+def importeren_uitvoeren(args: argparse.Namespace) -> int:
+    """Apply a spreadsheet's rows: all or nothing."""
+    store = open_store(args)
+    if store is None:
+        return 2
+    verslag = ImportVerslag()
+
+    def doe() -> None:
+        nonlocal verslag
+        verslag = importeer(store, args.pad, controle=botsingcontrole(args.toch))
+
+    try:
+        code = opslaan(doe)
+    except InvoerFout as fout:
+        print("\n".join(fout.problemen) + "\nNiets opgeslagen.", file=sys.stderr)
+        return 2
+    except ImportFout as fout:
+        print("\n".join(fout.problemen) + "\nNiets opgeslagen.", file=sys.stderr)
+        return 2 if fout.invoer else 1
+    if code == 0:
+        print(verslag.tekst())
+    return code
