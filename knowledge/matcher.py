@@ -29,7 +29,7 @@ class Drempels:
 
     antwoord: float = 56.0
     suggestie: float = 56.0
-    marge: float = 8.0
+    marge: float = 6.0
     """An answer needs this lead over the best other entry; else it is a suggestion."""
 
 
@@ -72,11 +72,11 @@ class _Index:
 class Gewichten:
     """How the score (0-100) is made up; chosen on the dev set's calibration half."""
 
-    volgorde: float = 0.42
+    volgorde: float = 0.5
     """rapidfuzz token_sort_ratio against the best phrasing."""
-    formulering: float = 0.17
+    formulering: float = 0.1
     """Share of the question's (idf-weighted) words that this phrasing has."""
-    vraag: float = 0.33
+    vraag: float = 0.32
     """Share of the question's words found in any phrasing of the entry."""
     antwoord: float = 0.08
     """Share of the question's words found in the entry's answer, tags or topic."""
@@ -149,18 +149,15 @@ class Matcher:
         reden = reden_om_niet_te_zoeken(vraag)
         if reden:
             return Uitkomst("onbekend", vraag, reden=reden)
-        tokens = normaliseer(vraag, self.woordenschat)
-        kandidaten = self._kandidaten(index, tokens)
-        if not kandidaten:
-            return Uitkomst("onbekend", vraag)
-        d = self.drempels
-        beste, *rest = kandidaten
-        suggesties = [k for k in kandidaten[:aantal] if k.score >= d.suggestie]
-        if beste.score >= d.antwoord and (not rest or beste.score - rest[0].score >= d.marge):
-            return Uitkomst("antwoord", vraag, beste, suggesties[1:])
-        if suggesties:
-            return Uitkomst("suggesties", vraag, beste, suggesties)
-        return Uitkomst("onbekend", vraag, beste, [])
+        kandidaten = self._kandidaten(index, normaliseer(vraag, self.woordenschat))
+        return beslis(vraag, kandidaten, self.drempels, aantal)
+
+    def kandidaten(self, vraag: str, gemeente: str) -> list[Kandidaat]:
+        """All scored candidates for a question, best first (for calibration and HR)."""
+        vraag = schoon(vraag)
+        if reden_om_niet_te_zoeken(vraag):
+            return []
+        return self._kandidaten(self._indexen[gemeente], normaliseer(vraag, self.woordenschat))
 
     def _kandidaten(self, index: _Index, tokens: list[str]) -> list[Kandidaat]:
         """Score the phrasings that share the most (idf-weighted) words; best per entry.
@@ -178,6 +175,7 @@ class Matcher:
         # is there (the coverage score below still counts it for the kept candidates)
         zeldzaam_genoeg = [t for t in bekend if len(index.per_woord[t]) <= self.max_postings]
         gelopen = zeldzaam_genoeg or bekend
+        overgeslagen = [t for t in bekend if t not in gelopen]
         overlap: dict[int, float] = defaultdict(float)
         for token in gelopen:
             idf = index.idf[token]
@@ -192,21 +190,43 @@ class Matcher:
         g = self.gewichten
 
         def dekking(woorden_hier: frozenset[str] | set[str]) -> float:
+            """Share (0-100) of the question's idf-weighted words found in these words."""
             return 100.0 * sum(index.idf[t] for t in bekend if t in woorden_hier) / gewicht
 
         per_vraag: dict[int, float] = {}
+        vraagdeel: dict[int, float] = {}  # the entry-level part, once per entry
         for _, volgorde, sleutel in ruw:
             nummer = index.eigenaar[sleutel]
+            if nummer not in vraagdeel:
+                vraagdeel[nummer] = g.vraag * dekking(index.woorden_per_vraag[nummer]) + (
+                    g.antwoord * dekking(index.antwoord_woorden[nummer])
+                )
+            gedeeld = overlap[sleutel]
+            if overgeslagen:
+                hier = set(keuzes[sleutel].split())
+                gedeeld += sum(index.idf[t] for t in overgeslagen if t in hier)
             score = (
                 g.volgorde * volgorde
-                + g.formulering * dekking(set(keuzes[sleutel].split()))
-                + g.vraag * dekking(index.woorden_per_vraag[nummer])
-                + g.antwoord * dekking(index.antwoord_woorden[nummer])
+                + g.formulering * 100.0 * gedeeld / gewicht
+                + vraagdeel[nummer]
             )
             if score > per_vraag.get(nummer, -1.0):
                 per_vraag[nummer] = score
         geordend = sorted(per_vraag.items(), key=lambda kv: kv[1], reverse=True)
         return [Kandidaat(*index.vragen[n], round(s, 1)) for n, s in geordend]
+
+
+def beslis(vraag: str, kandidaten: list[Kandidaat], d: Drempels, aantal: int = 3) -> Uitkomst:
+    """The outcome from the scored candidates: sure, close, or unknown."""
+    if not kandidaten:
+        return Uitkomst("onbekend", vraag)
+    beste, *rest = kandidaten
+    suggesties = [k for k in kandidaten[:aantal] if k.score >= d.suggestie]
+    if beste.score >= d.antwoord and (not rest or beste.score - rest[0].score >= d.marge):
+        return Uitkomst("antwoord", vraag, beste, suggesties[1:])
+    if suggesties:
+        return Uitkomst("suggesties", vraag, beste, suggesties)
+    return Uitkomst("onbekend", vraag, beste, [])
 
 
 def _bijtekst(vraag: Vraag) -> str:
