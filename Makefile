@@ -21,10 +21,11 @@ test: lint
 	$(BIN)/pytest
 
 chat: $(STAMP)
-	$(BIN)/opleidingsbot quote --uitleg < rules/voorbeelden/haarlem-hbo.json
+	$(BIN)/opleidingsbot chat
 
 bench: $(STAMP)
 	$(BIN)/python -m knowledge.bench
+	$(BIN)/python -m bot.bench
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,26 +1,257 @@
 """Every Dutch sentence the assistant says to an employee, in one place for B1 review.
 
-Plain Dutch, je-vorm, short sentences, the main point first. The terminal chat and
-Telegram use the same texts.
+Plain Dutch, je-vorm, short sentences, the main point first, one message one thing.
+The terminal chat and Telegram use the same texts. (The quote's own sentences come
+from the regeling files, see rules/HANDLEIDING.md; the FAQ answers from knowledge/faq.)
 """
 
 from __future__ import annotations
 
+# --- answers from the FAQ -------------------------------------------------------------
+
 ONBEKEND = (
-    "Dat weet ik niet. Ik wil je geen verkeerd antwoord geven. "
+    "Dat weet ik niet. Ik wil je geen verkeerd antwoord geven.\n"
     "Stel je vraag aan je HR-adviseur of aan je leidinggevende. "
-    "Ik geef je vraag door aan HR, zodat ik hem later wel kan beantwoorden."
+    "Ik geef je vraag door aan HR. Dan kan ik hem later wel beantwoorden."
 )
 BEDOEL_JE = "Dat weet ik niet zeker. Bedoel je een van deze vragen?"
 GEEN_VAN_DEZE = "Geen van deze"
+GEEN_VAN_DEZE_DANK = (
+    "Jammer dat ik je niet kon helpen. Ik geef je vraag door aan HR. "
+    "Stel je vraag ook aan je HR-adviseur of aan je leidinggevende."
+)
 BRON = "Bron: {bronnen}"
+WIST_JE_DAT = "Wist je dat? {tip}"
+GEEN_TIP = "Ik heb nu geen tip voor je."
 
 WAAROM_NIET = {
     "leeg": "Je bericht is leeg. Typ je vraag, bijvoorbeeld: hoeveel studieverlof krijg ik?",
     "geen-tekst": "Ik kan alleen tekst lezen. Typ je vraag in woorden.",
-    "te-lang": ("Je bericht is te lang voor mij. Stel één korte vraag, in één of twee zinnen."),
+    "te-lang": "Je bericht is te lang voor mij. Stel één korte vraag, in één of twee zinnen.",
     "engels": (
         "Ik begrijp alleen vragen in het Nederlands. Sorry, I only understand questions in Dutch."
     ),
 }
 """Why a question was not looked up: the matcher's ``reden``."""
+
+# --- start, menu, help ----------------------------------------------------------------
+
+WELKOM = "Hoi! Ik ben de opleidingsbot. Ik help je met vragen over opleidingen bij je werk."
+KIES_GEMEENTE = "Bij welke gemeente werk je?"
+GEMEENTE_GEKOZEN = "Je werkt bij {naam}. Ik gebruik de regels van jouw gemeente."
+ONBEKENDE_GEMEENTE = "Die gemeente ken ik niet. Kies een van de knoppen."
+PRIVACY_KORT = (
+    "Ik bewaar zo weinig mogelijk. Lees meer met /privacy. "
+    "Ik geef alleen advies. Je leidinggevende beslist over je opleiding."
+)
+WAT_KAN_IK = (
+    "Wat kan ik voor je doen?\n"
+    "- Stel een vraag over opleidingen, verlof of terugbetalen.\n"
+    "- Doe de intake: ik schat in wat je krijgt en maak een concept-aanvraag.\n"
+    "- Kies 'Wist je dat?' voor een tip."
+)
+MENU_VRAAG = "Stel een vraag"
+MENU_INTAKE = "Start de intake"
+MENU_TIP = "Wist je dat?"
+TYP_JE_VRAAG = "Typ je vraag maar. Bijvoorbeeld: hoeveel studieverlof krijg ik?"
+HULP = (
+    "Zo werk ik:\n"
+    "- Typ een vraag, dan zoek ik het antwoord in de regels van je gemeente.\n"
+    "- /intake: ik stel je een paar vragen over je opleiding. Dan schat ik in wat je "
+    "krijgt. Je krijgt ook een concept-aanvraag voor het gesprek met je leidinggevende.\n"
+    "- /wistjedat: een tip.\n"
+    "- /menu: terug naar het begin.\n"
+    "- /stop: stoppen met wat je nu doet.\n"
+    "- /gemeente: een andere gemeente kiezen.\n"
+    "- /privacy: wat ik bewaar.\n"
+    "- /vergeet: alles wissen wat ik van je heb.\n"
+    "Ik geef advies. Je leidinggevende beslist."
+)
+GESTOPT = "Gestopt. Je kunt altijd opnieuw beginnen met /menu."
+NIETS_TE_STOPPEN = "Er loopt nu niets. Typ een vraag of kies /intake."
+ONBEKEND_COMMANDO = "Die opdracht ken ik niet. Kies /help voor wat ik kan."
+
+COMMANDO_OMSCHRIJVINGEN = {
+    "start": "Beginnen",
+    "intake": "Inschatting van je opleiding en concept-aanvraag",
+    "wistjedat": "Een tip over opleidingen",
+    "menu": "Terug naar het begin",
+    "help": "Wat ik kan",
+    "stop": "Stoppen met wat je nu doet",
+    "gemeente": "Een andere gemeente kiezen",
+    "privacy": "Wat ik bewaar",
+    "vergeet": "Alles wissen wat ik van je weet",
+}
+"""The command list shown in Telegram's menu."""
+
+# --- privacy ----------------------------------------------------------------------------
+
+PRIVACY = (
+    "Wat ik bewaar, en waarom:\n"
+    "- Je gemeente. Dan hoef je die niet steeds te kiezen.\n"
+    "- Je antwoorden in de intake, zolang de intake loopt. "
+    "Doe je {verloop} niets, dan wis ik je antwoorden.\n"
+    "- Vragen die ik niet kon beantwoorden. Die gaan zonder je naam naar HR. "
+    "Zo kan HR de antwoorden beter maken.\n"
+    "- Tellingen, zoals hoeveel vragen er zijn gesteld. Zonder namen.\n"
+    "Je concept-aanvraag bewaar ik niet. Met /vergeet wis je alles wat ik van je heb."
+)
+VERGEET_VRAAG = "Wil je echt dat ik alles wis wat ik van je weet? Dit kan niet terug."
+VERGEET_JA = "Ja, wis alles"
+VERGEET_NEE = "Nee, niet wissen"
+VERGETEN = "Klaar. Ik heb alles gewist wat ik van je wist. Typ /start om opnieuw te beginnen."
+NIET_VERGETEN = "Goed, ik wis niets."
+
+# --- buttons and typing -----------------------------------------------------------------
+
+JA = "Ja"
+NEE = "Nee"
+WEET_NIET = "Weet ik niet"
+TERUG = "Terug"
+OUDE_KNOP = "Die knop hoort bij een eerder bericht. Gebruik de knoppen onder het laatste bericht."
+KIES_KNOP = "Kies een van de knoppen, of typ het nummer of het woord."
+TERUG_KAN_NIET = "Dit is de eerste vraag. Verder terug kan niet."
+
+# --- the intake -------------------------------------------------------------------------
+
+INTAKE_START = (
+    "We beginnen met de intake. Ik stel je een paar korte vragen. "
+    "Typ je tussendoor een vraag? Dan beantwoord ik die en gaan we daarna verder.\n"
+    "Met 'Terug' ga je een vraag terug. Met /stop stop je."
+)
+INTAKE_VERLOPEN = (
+    "Je intake is gestopt, omdat je {verloop} niets hebt gedaan. Je antwoorden zijn gewist. "
+    "Begin opnieuw met /intake."
+)
+VERDER_MET_INTAKE = "We gaan verder met de intake."
+INTAKE_VRAGEN = {
+    "naam": "Hoe heet de opleiding?",
+    "instelling": "Bij welke school of welk instituut volg je de opleiding?",
+    "niveau": "Op welk niveau is de opleiding?",
+    "startdatum": "Wanneer begint de opleiding? Typ bijvoorbeeld 1-9-2027 of september 2027.",
+    "duur": "Hoeveel maanden duurt de opleiding? Typ een getal, bijvoorbeeld 24.",
+    "diploma": "Krijg je aan het eind een diploma of certificaat?",
+    "doel_vwnw": (
+        "Zit je in een van-werk-naar-werktraject? Of moet je omscholen omdat je werk verdwijnt?"
+    ),
+    "doel_verplicht": (
+        "Moet je deze opleiding hebben om je huidige werk te mogen blijven doen? "
+        "Denk aan BHV, of een diploma dat je voor je functie verplicht nodig hebt."
+    ),
+    "doel_huidig": "Heb je de opleiding nodig voor je huidige werk?",
+    "doel_intern": "Is de opleiding voor een andere functie bij je eigen gemeente?",
+    "doel_zicht": "Is er al een concrete functie voor je in beeld? Of zijn er afspraken over?",
+    "doel_extern": "Is de opleiding voor werk buiten je gemeente?",
+    "doel_bevestig": "Ik denk dat je opleiding hierbij hoort:\n{doel}\nKlopt dat?",
+    "doel_kies": "Kies waar je opleiding het best bij past.",
+    "studiekosten": (
+        "Wat kost de opleiding zelf? Denk aan lesgeld, examens en verplichte boeken. "
+        "Typ een bedrag, bijvoorbeeld 1.250,50."
+    ),
+    "reiskosten": "Hoeveel reiskosten maak je voor de opleiding? Typ een bedrag.",
+    "verblijfkosten": (
+        "Maak je verblijfkosten, zoals een hotel? Typ het bedrag. Geen kosten? Kies 'Geen'."
+    ),
+    "contract_uren": "Hoeveel uur per week werk je volgens je contract?",
+    "studie_uren": "Hoeveel uur per week kost de opleiding je, met lessen en huiswerk?",
+}
+DOELEN = {
+    "verplicht_voor_functie": "Verplicht voor je huidige functie",
+    "huidige_functie": "Nodig voor je huidige werk",
+    "toekomstige_functie_intern": "Voor een nieuwe functie bij je gemeente, die al in beeld is",
+    "loopbaan_intern": "Voor je loopbaan bij je gemeente, nog zonder concrete functie",
+    "loopbaan_extern": "Voor werk buiten je gemeente",
+    "van_werk_naar_werk": "Van werk naar werk, of omscholing",
+    "persoonlijke_interesse": "Persoonlijke interesse, los van je werk",
+}
+NIVEAUS = ["mbo", "hbo", "wo", "post-hbo", "cursus", "anders"]
+KANS = {"groot": "Groot", "klein": "Klein", "onbekend": "Weet ik niet"}
+GEEN_KOSTEN = "Geen"
+WEET_NOG_NIET = "Weet ik nog niet"
+FOUT_BEDRAG = (
+    "Dat bedrag kan ik niet lezen. Typ alleen het bedrag in euro's, bijvoorbeeld 1.250,50 of 800."
+)
+FOUT_GETAL = "Dat getal kan ik niet lezen. Typ een getal tussen {min} en {max}."
+FOUT_DATUM = "Die datum kan ik niet lezen. Typ bijvoorbeeld 1-9-2027 of september 2027."
+FOUT_TEKST = "Typ een naam van hooguit {max} tekens."
+
+# --- the quote --------------------------------------------------------------------------
+
+BEREKENEN = "Even rekenen…"
+OFFERTE_KOP = "Dit krijg je waarschijnlijk voor {naam}:"
+KNOP_WAAROM = "Waarom?"
+KNOP_WAT_ALS = "Wat als ik vertrek?"
+KNOP_CONCEPT = "Maak concept-aanvraag"
+KNOP_MENU = "Menu"
+WAT_ALS_VRAAG = (
+    "Stel: je neemt zelf ontslag na je opleiding. "
+    "Hoeveel maanden na het eind van je opleiding zou dat zijn? Typ een getal."
+)
+WAT_ALS_UITKOMST = "Als je {maanden} maanden na je opleiding zelf vertrekt: {uitkomst}"
+WAT_ALS_BEDRAG = "dan betaal je waarschijnlijk {bedrag} terug."
+WAT_ALS_ONBEKEND = (
+    "dat bedrag kan ik niet uitrekenen. Je regeling geeft daarvoor niet genoeg gegevens. "
+    "Vraag het bij HR na."
+)
+GEEN_OFFERTE = "Er is nog geen inschatting. Begin met /intake."
+REGELING_FOUT = "Voor jouw gemeente kan ik nu geen inschatting maken: {fout}"
+
+# --- the draft request ------------------------------------------------------------------
+
+CONCEPT_KLAAR = (
+    "Hier is je concept-aanvraag. Je kunt hem aanpassen. "
+    "Neem hem mee naar het gesprek met je leidinggevende."
+)
+CONCEPT_BESTAND = "Je concept-aanvraag staat hier: {pad}"
+
+CONCEPT = {
+    "titel": "Concept-aanvraag opleiding",
+    "intro": (
+        "Dit is een concept. Pas het aan voor het gesprek met je leidinggevende. "
+        "De bedragen en regels zijn een inschatting van de opleidingsbot. "
+        "Je leidinggevende beslist."
+    ),
+    "opleiding": "De opleiding",
+    "naam": "Naam",
+    "instelling": "School of instituut",
+    "niveau": "Niveau",
+    "start": "Start",
+    "duur": "Duur",
+    "duur_waarde": "{maanden} maanden",
+    "diploma": "Diploma of certificaat",
+    "onbekend": "nog niet bekend",
+    "ja": "ja",
+    "nee": "nee",
+    "waarom": "Waarom ik deze opleiding wil volgen",
+    "doel": "Soort aanvraag: {doel}.",
+    "eigen_woorden": (
+        "[Schrijf hier in je eigen woorden wat de opleiding jou en je werk oplevert.]"
+    ),
+    "kosten": "Kosten",
+    "studiekosten": "Lesgeld, examens en boeken",
+    "reiskosten": "Reiskosten",
+    "verblijfkosten": "Verblijfkosten",
+    "totaal": "Totaal",
+    "regeling": "Wat de regeling zegt",
+    "regeling_intro": "Volgens de {regeling}:",
+    "vergoeding": "Vergoeding",
+    "vergoeding_waarde": "{percentage}%, dat is {bedrag}.",
+    "vergoeding_open": "Nog niet zeker. Mogelijk: {opties}.",
+    "vergoeding_geen": "Geen vast percentage.",
+    "verlof": "Studieverlof",
+    "terugbetaling": "Terugbetalen",
+    "staffel": (
+        "Vertrek je binnen {maanden} maanden na de opleiding? Dan betaal je {percentage}% terug."
+    ),
+    "bron": "Bron: {bronnen}",
+    "bespreken": "Om te bespreken met je leidinggevende",
+    "checklist": "Checklist: wat je moet regelen",
+    "bronnen": "Bronnen",
+    "handtekening": "Voor akkoord",
+    "medewerker": "Medewerker: ____________________   Datum: __________",
+    "leidinggevende": "Leidinggevende: ________________   Datum: __________",
+    "voet": "Gemaakt met de opleidingsbot op {datum}. Dit is een inschatting, geen besluit.",
+}
+"""The labels of the draft request (DOCX)."""
+
+TOT_ZIENS = "Tot ziens! Je kunt altijd terugkomen."

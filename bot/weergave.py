@@ -1,42 +1,85 @@
-"""Render a quote in plain Dutch for a person (terminal, and later the chat)."""
+"""Render a quote in plain Dutch for a person: the chat, the terminal, the draft request.
+
+Each part (reimbursement, leave, repayment, conditions) names the articles it rests
+on, taken from the engine's explanation steps for that part's table.
+"""
 
 from __future__ import annotations
 
-from rules.contract import Offerte
+from rules.contract import Bron, Offerte
 from rules.explain import leg_uit
 from rules.opmaak import euro, getal
+
+DELEN = ("vergoeding", "verlof", "terugbetaling", "vertrek", "voorwaarden")
+
+
+def bronnen_van(offerte: Offerte, *tabellen: str) -> list[Bron]:
+    """The sources of the rows applied in these tables, without repeats, in order."""
+    gezien: list[Bron] = []
+    for stap in offerte.uitleg:
+        if stap.tabel in tabellen:
+            gezien.extend(b for b in stap.bronnen if b not in gezien)
+    return gezien
+
+
+def bron_tekst(bronnen: list[Bron]) -> str:
+    """Sources in one line: "Bron: document, artikel; …" (empty when there are none)."""
+    if not bronnen:
+        return ""
+    return "Bron: " + "; ".join(f"{b.document}, {b.artikel}" for b in bronnen) + "."
+
+
+def vergoeding_tekst(offerte: Offerte) -> str:
+    """The reimbursement in a sentence or two."""
+    v = offerte.vergoeding
+    if v.percentage is not None:
+        bedrag = f" Dat is {euro(v.bedrag)}." if v.bedrag is not None else ""
+        tekst = f"Vergoeding: waarschijnlijk {v.percentage}%.{bedrag} {v.toelichting}"
+        if v.alternatieven:
+            tekst += " Het kan ook: " + ", ".join(f"{p}%" for p in v.alternatieven) + "."
+        return tekst
+    if v.alternatieven:
+        opties = ", ".join(f"{p}%" for p in v.alternatieven)
+        return f"Vergoeding: nog niet zeker. Mogelijk is {opties}. {v.toelichting}"
+    return f"Vergoeding: geen vast percentage. {v.toelichting}"
+
+
+def verlof_tekst(offerte: Offerte) -> str:
+    """The study leave in a sentence or two."""
+    verlof = offerte.verlof
+    tekst = f"Verlof: {verlof.toelichting}"
+    if verlof.examen_voorbereiding_max_uren_per_jaar is not None:
+        uren = getal(verlof.examen_voorbereiding_max_uren_per_jaar)
+        tekst += f" Voor examenvoorbereiding: ten hoogste {uren} uur per jaar."
+    return tekst
 
 
 def offerte_tekst(offerte: Offerte) -> str:
     """The quote as short Dutch paragraphs: main point first, one subject each."""
-    v, verlof, t = offerte.vergoeding, offerte.verlof, offerte.terugbetaling
+    t = offerte.terugbetaling
+
+    def met_bron(tekst: str, *tabellen: str) -> str:
+        bron = bron_tekst(bronnen_van(offerte, *tabellen))
+        return f"{tekst}\n{bron}" if bron else tekst
+
     delen = [f"Je regeling: {offerte.regeling}."]
     if offerte.categorie:
         delen.append(f"Soort aanvraag: {offerte.categorie}.")
-    if v.percentage is not None:
-        bedrag = f" Dat is {euro(v.bedrag)}." if v.bedrag is not None else ""
-        delen.append(f"Vergoeding: waarschijnlijk {v.percentage}%.{bedrag} {v.toelichting}")
-    elif v.alternatieven:
-        opties = ", ".join(f"{p}%" for p in v.alternatieven)
-        delen.append(f"Vergoeding: nog niet zeker. Mogelijk is {opties}. {v.toelichting}")
-    else:
-        delen.append(f"Vergoeding: geen vast percentage. {v.toelichting}")
-    if v.percentage is not None and v.alternatieven:
-        delen.append("Het kan ook: " + ", ".join(f"{p}%" for p in v.alternatieven) + ".")
-    verloftekst = f"Verlof: {verlof.toelichting}"
-    if verlof.examen_voorbereiding_max_uren_per_jaar is not None:
-        uren = getal(verlof.examen_voorbereiding_max_uren_per_jaar)
-        verloftekst += f" Voor examenvoorbereiding: ten hoogste {uren} uur per jaar."
-    delen.append(verloftekst)
-    delen.append(f"Terugbetalen: {t.toelichting}")
+    delen.append(met_bron(vergoeding_tekst(offerte), "vergoeding"))
+    delen.append(met_bron(verlof_tekst(offerte), "verlof"))
+    terug = f"Terugbetalen: {t.toelichting}"
     if t.bedrag is not None:
-        delen.append(f"In jouw voorbeeld betaal je {euro(t.bedrag)} terug.")
+        terug += f" In jouw voorbeeld betaal je {euro(t.bedrag)} terug."
+    delen.append(met_bron(terug, "terugbetaling", "vertrek"))
     if offerte.voorwaarden:
-        delen.append("Wat je moet regelen:\n" + "\n".join(f"- {w}" for w in offerte.voorwaarden))
+        lijst = "\n".join(f"- {w}" for w in offerte.voorwaarden)
+        delen.append(met_bron(f"Wat je moet regelen:\n{lijst}", "voorwaarden"))
     if offerte.open_vragen:
         delen.append("Nog open:\n" + "\n".join(f"- {w}" for w in offerte.open_vragen))
-    bronnen = "\n".join(f"- {b.document}, {b.artikel}" for b in offerte.bronnen)
-    delen.append(f"Bronnen:\n{bronnen}")
+    getoond = bronnen_van(offerte, *DELEN)
+    overig = [b for b in offerte.bronnen if b not in getoond]
+    if overig:
+        delen.append("Ook gebruikt:\n" + "\n".join(f"- {b.document}, {b.artikel}" for b in overig))
     delen.append("Dit is een inschatting. Je leidinggevende beslist.")
     return "\n\n".join(delen)
 

@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 
-from bot.cli import faq, quote, regels, vraag
+from bot.cli import chat, faq, quote, regels, run, vraag
 
 
 def bouw_parser() -> argparse.ArgumentParser:
@@ -20,6 +20,8 @@ def bouw_parser() -> argparse.ArgumentParser:
     vraag.registreer(sub)
     faq.registreer(sub)
     regels.registreer(sub)
+    chat.registreer(sub)
+    run.registreer(sub)
     return parser
 
 

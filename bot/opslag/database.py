@@ -28,6 +28,25 @@ MIGRATIES: list[str] = [
     );
     CREATE INDEX onbeantwoord_open ON onbeantwoord (gemeente, status);
     """,
+    # 2: each user's conversation: written as each step completes
+    """
+    CREATE TABLE gesprekken (
+        gebruiker TEXT PRIMARY KEY,
+        toestand TEXT NOT NULL,
+        bijgewerkt TEXT NOT NULL
+    );
+    """,
+    # 3: counts for /stats: what happened, never who did it
+    """
+    CREATE TABLE gebeurtenissen (
+        id INTEGER PRIMARY KEY,
+        soort TEXT NOT NULL,
+        gemeente TEXT,
+        detail TEXT,
+        tijd TEXT NOT NULL
+    );
+    CREATE INDEX gebeurtenissen_tijd ON gebeurtenissen (tijd);
+    """,
 ]
 
 
@@ -38,6 +57,9 @@ def open_database(pad: Path, migraties: list[str] | None = None) -> sqlite3.Conn
     verbinding.row_factory = sqlite3.Row
     verbinding.execute("PRAGMA journal_mode=WAL")
     verbinding.execute("PRAGMA foreign_keys=ON")
+    # WAL with synchronous=NORMAL: a commit survives a crash or kill -9 of the process;
+    # only a power cut may lose the last commits. Saves an fsync on every step.
+    verbinding.execute("PRAGMA synchronous=NORMAL")
     migreer(verbinding, MIGRATIES if migraties is None else migraties)
     return verbinding
 

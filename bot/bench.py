@@ -1,0 +1,119 @@
+"""``make bench``, bot part: updates per second through the whole bot over real HTTP.
+
+200 users chat at once with the real ``Application`` against the fake Bot API on
+127.0.0.1. Each user sends a question, waits for the reply, and sends the next (a
+closed loop, like people). Measured: updates per second, reply latency p50/p99, and
+lost or duplicated replies; beside a bare python-telegram-bot echo handler in the same
+run. The flood-control rate limiter is left out here: with it, Telegram's own cap of
+about 30 messages per second would be measured instead of the bot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from telegram import Update
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
+
+from bot.kanalen.telegram import GELIJKTIJDIG, bouw_applicatie
+from rules import laad_regelboek
+from tests.chatdriver import Klok, bouw
+
+GEBRUIKERS = 200
+VRAGEN_PER_GEBRUIKER = 10
+
+
+@dataclass(frozen=True)
+class Doorvoer:
+    """The figures of one run."""
+
+    updates_per_s: float
+    p50_ms: float
+    p99_ms: float
+    verloren: int
+    dubbel: int
+
+
+BotBouwer = Callable[[str, str], Application[Any, Any, Any, Any, Any, Any]]
+"""Makes the bot under test from the fake's token and base URL."""
+
+
+async def meet(maak: BotBouwer) -> Doorvoer:
+    """Start the load generator (its own process), run the bot against it, collect figures."""
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "tests.fakes.last", str(GEBRUIKERS), str(VRAGEN_PER_GEBRUIKER)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proces.stdout is not None and proces.stdin is not None
+    adres = json.loads(proces.stdout.readline())
+    app = maak(adres["token"], adres["base_url"])
+    await app.initialize()
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_polling(poll_interval=0, timeout=1)
+    regel = await asyncio.to_thread(proces.stdout.readline)
+    await app.updater.stop()
+    await app.stop()
+    await app.shutdown()
+    proces.stdin.close()
+    proces.wait(timeout=10)
+    return Doorvoer(**json.loads(regel))
+
+
+def echo_app(token: str, base_url: str) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The baseline: a bare python-telegram-bot echo handler, same concurrency."""
+
+    async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.message is not None and update.effective_chat is not None
+        await context.bot.send_message(update.effective_chat.id, update.message.text or "")
+
+    app = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(base_url)
+        .base_file_url(base_url.replace("/bot", "/file/bot"))
+        .concurrent_updates(GELIJKTIJDIG)
+        .build()
+    )
+    app.add_handler(MessageHandler(filters.TEXT, echo))
+    return app
+
+
+async def hoofd() -> int:
+    """Run both and print the table."""
+    regelboek = laad_regelboek()
+    with tempfile.TemporaryDirectory() as map_:
+        gesprek = bouw(Path(map_), regelboek, Klok(), gemeente="haarlem")
+        bouwers: list[tuple[str, BotBouwer]] = [
+            ("bare PTB echo handler", echo_app),
+            (
+                "opleidingsbot (full)",
+                lambda token, url: bouw_applicatie(gesprek, token, url, floodbegrenzing=False),
+            ),
+        ]
+        uitslagen = [(naam, await meet(maak)) for naam, maak in bouwers]
+    print(
+        f"\nbot throughput: {GEBRUIKERS} users at once, {VRAGEN_PER_GEBRUIKER} questions each, "
+        "real HTTP to a fake Bot API on 127.0.0.1"
+    )
+    print(f"{'':24} {'updates/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'lost':>5} {'dupl.':>6}")
+    for naam, d in uitslagen:
+        print(
+            f"{naam:24} {d.updates_per_s:10.0f} {d.p50_ms:8.1f} {d.p99_ms:8.1f} "
+            f"{d.verloren:5d} {d.dubbel:6d}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(hoofd()))

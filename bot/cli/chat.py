@@ -1,0 +1,43 @@
+"""``opleidingsbot chat``: the assistant in the terminal, no account or token needed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bot.instellingen import Instellingen
+from bot.kanalen.terminal import chat
+from bot.opbouw import bouw_gesprek
+
+
+def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``chat`` command."""
+    parser = sub.add_parser("chat", help="met de opleidingsbot chatten in de terminal")
+    parser.add_argument(
+        "--gemeente", help="je werkgever, bijv. haarlem (anders vraagt de bot het)"
+    )
+    parser.add_argument(
+        "--map",
+        type=Path,
+        default=Path.cwd(),
+        help="waar de concept-aanvraag komt (standaard: hier)",
+    )
+    parser.set_defaults(uitvoeren=uitvoeren)
+
+
+def uitvoeren(args: argparse.Namespace) -> int:
+    """Run the terminal chat on stdin and stdout."""
+    instellingen = Instellingen()
+    if args.gemeente:
+        instellingen = instellingen.model_copy(update={"gemeente": args.gemeente})
+    try:
+        gesprek = bouw_gesprek(instellingen, concept_map=args.map)
+    except ValueError as fout:
+        print(f"fout: {fout}", file=sys.stderr)
+        return 2
+    try:
+        return chat(gesprek, sys.stdin, sys.stdout)
+    except KeyboardInterrupt:
+        print(file=sys.stdout)
+        return 0

@@ -1,0 +1,66 @@
+"""``opleidingsbot run``: the Telegram bot, by long polling or (``--webhook URL``) webhook."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import secrets
+import sys
+from urllib.parse import urlparse
+
+from telegram import Update
+
+from bot.instellingen import Instellingen
+from bot.kanalen.telegram import bouw_applicatie
+from bot.opbouw import bouw_gesprek
+
+logger = logging.getLogger(__name__)
+
+GEEN_TOKEN = """\
+Er is geen Telegram-token ingesteld.
+Zet TELEGRAM_BOT_TOKEN in je omgeving of in een .env-bestand, bijvoorbeeld:
+  TELEGRAM_BOT_TOKEN=123456:ABC...   (te krijgen bij @BotFather in Telegram)
+Andere instellingen (niet verplicht):
+  OPLEIDINGSBOT_HR_IDS=111,222       Telegram-id's van HR-medewerkers
+  OPLEIDINGSBOT_DATA_MAP=/pad        waar de database komt
+  OPLEIDINGSBOT_GEMEENTE=haarlem     als de bot voor één werkgever is
+Zonder account proberen? Gebruik: opleidingsbot chat"""
+
+
+def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``run`` command."""
+    parser = sub.add_parser("run", help="de Telegram-bot starten")
+    parser.add_argument("--webhook", metavar="URL", help="webhook in plaats van long polling")
+    parser.add_argument("--listen", default="0.0.0.0", help="adres voor de webhook-server")
+    parser.add_argument("--port", type=int, default=8443, help="poort voor de webhook-server")
+    parser.set_defaults(uitvoeren=uitvoeren)
+
+
+def uitvoeren(args: argparse.Namespace) -> int:
+    """Start the bot; without a token, explain what to set."""
+    instellingen = Instellingen()
+    if instellingen.telegram_bot_token is None:
+        print(GEEN_TOKEN, file=sys.stderr)
+        return 2
+    logging.getLogger().setLevel(logging.INFO)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    gesprek = bouw_gesprek(instellingen)
+    token = instellingen.telegram_bot_token.get_secret_value()
+    app = bouw_applicatie(gesprek, token)
+    if args.webhook:
+        geheim = instellingen.webhook_geheim
+        sleutel = geheim.get_secret_value() if geheim else secrets.token_urlsafe(32)
+        pad = urlparse(args.webhook).path.lstrip("/")
+        logger.info("webhook mode on %s:%s", args.listen, args.port)
+        app.run_webhook(
+            listen=args.listen,
+            port=args.port,
+            url_path=pad,
+            webhook_url=args.webhook,
+            secret_token=sleutel,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        logger.info("long polling")
+        app.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0

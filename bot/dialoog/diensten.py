@@ -1,0 +1,37 @@
+"""The services a conversation uses, built once by the composition root."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.opslag.gesprekken import Gebeurtenissen, Gesprekken
+from bot.opslag.wachtrij import Wachtrij
+from knowledge.matcher import Matcher
+
+
+def _nu() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass
+class Diensten:
+    """What the conversation needs, built once by the composition root."""
+
+    matcher: Callable[[], Matcher]
+    """The current FAQ matcher (rebuilt when HR changes the FAQ)."""
+    gesprekken: Gesprekken
+    wachtrij: Wachtrij
+    gebeurtenissen: Gebeurtenissen
+    gemeenten: dict[str, str]
+    """Employer key to display name."""
+    concept_map: Path
+    """Where draft requests are written."""
+    vaste_gemeente: str | None = None
+    klok: Callable[[], dt.datetime] = _nu
+
+    def tel(self, soort: str, gemeente: str | None, detail: str | None = None) -> None:
+        """Count an event for HR's statistics (never who caused it)."""
+        self.gebeurtenissen.tel(soort, gemeente, detail, self.klok())

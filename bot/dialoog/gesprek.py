@@ -1,0 +1,272 @@
+"""The conversation engine: one input in, the assistant's messages out, state saved.
+
+Channel-neutral: Telegram's handlers and the terminal chat both call ``verwerk``.
+The state is loaded from and written to the store on every input, so a restart in
+the middle of an intake resumes at the same step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import random
+import re
+
+from bot import teksten as t
+from bot.dialoog.berichten import Bericht, Druk, Invoer, Knop, knop_data, lees_knop
+from bot.dialoog.diensten import Diensten
+from bot.dialoog.intakeflow import IntakeGesprek
+from bot.dialoog.toestand import Toestand
+from knowledge.invoer import MAX_LENGTE
+from knowledge.matcher import Kandidaat, Uitkomst, bronnen
+from rules import Regelboek
+
+logger = logging.getLogger(__name__)
+
+VERLOOP = dt.timedelta(hours=48)
+"""An intake without activity for this long is wiped (privacy, and stale answers)."""
+VERLOOP_TEKST = "twee dagen"
+
+
+class Gesprek:
+    """Turns each input into replies; the intake itself lives in ``IntakeGesprek``."""
+
+    def __init__(self, diensten: Diensten, regelboek: Regelboek) -> None:
+        self.d = diensten
+        self.intake = IntakeGesprek(diensten, regelboek, self.beantwoord)
+
+    def verwerk(self, gebruiker: str, invoer: Invoer) -> list[Bericht]:
+        """Handle one input from ``gebruiker``; the new state is stored before returning."""
+        nu = self.d.klok()
+        toestand = self.d.gesprekken.laad(gebruiker) or Toestand(gemeente=self.d.vaste_gemeente)
+        berichten = self._verloop(toestand, nu)
+        if isinstance(invoer, Druk):
+            berichten += self._knop(toestand, invoer.data)
+        elif invoer.tekst.startswith("/"):
+            berichten += self._commando(toestand, invoer.tekst)
+        else:
+            berichten += self._tekst(toestand, invoer.tekst)
+        if toestand.stap == "vergeten":
+            self.d.gesprekken.vergeet(gebruiker)
+        else:
+            toestand.bijgewerkt = nu
+            self.d.gesprekken.bewaar(gebruiker, toestand)
+        return berichten
+
+    # --- dispatch ---------------------------------------------------------------------
+
+    def _verloop(self, toestand: Toestand, nu: dt.datetime) -> list[Bericht]:
+        bezig = toestand.stap in ("intake", "offerte", "wat_als") and toestand.antwoorden
+        if not (bezig and toestand.bijgewerkt and nu - toestand.bijgewerkt > VERLOOP):
+            return []
+        if toestand.stap == "intake":
+            self._tel("intake-afgebroken", toestand, self.intake.huidige_stap(toestand))
+        self._naar_menu(toestand)
+        return [Bericht(t.INTAKE_VERLOPEN.format(verloop=VERLOOP_TEKST))]
+
+    def _commando(self, toestand: Toestand, tekst: str) -> list[Bericht]:
+        naam = tekst[1:].split()[0].split("@")[0].lower() if len(tekst) > 1 else ""
+        if naam == "start":
+            return self._start(toestand)
+        if naam in ("menu", "help"):
+            self._stop_intake(toestand)
+            return [Bericht(t.HULP)] if naam == "help" else [self._menu(toestand)]
+        if naam == "stop":
+            bezig = toestand.stap != "menu"
+            self._stop_intake(toestand)
+            return [Bericht(t.GESTOPT if bezig else t.NIETS_TE_STOPPEN)]
+        if naam == "gemeente":
+            self._stop_intake(toestand)
+            return [self._kies_gemeente(toestand)]
+        if naam == "privacy":
+            return [Bericht(t.PRIVACY.format(verloop=VERLOOP_TEKST))]
+        if naam == "wistjedat":
+            return self._tip(toestand)
+        if naam == "vergeet":
+            toestand.stap = "vergeet"
+            nummer = toestand.nieuw_volgnummer()
+            knoppen = [
+                Knop(t.VERGEET_JA, knop_data(nummer, "vergeet-ja")),
+                Knop(t.VERGEET_NEE, knop_data(nummer, "vergeet-nee")),
+            ]
+            return [Bericht(t.VERGEET_VRAAG, [knoppen])]
+        if naam == "intake":
+            if toestand.gemeente is None:
+                return [self._kies_gemeente(toestand)]
+            return self.intake.begin(toestand)
+        return [Bericht(t.ONBEKEND_COMMANDO)]
+
+    def _tekst(self, toestand: Toestand, tekst: str) -> list[Bericht]:
+        if len(tekst) > MAX_LENGTE:
+            return [Bericht(t.WAAROM_NIET["te-lang"]), *self.intake.hervat(toestand)]
+        if toestand.gemeente is None:
+            gekozen = self._gemeente_uit_tekst(tekst)
+            if gekozen:
+                return self._gemeente_gekozen(toestand, gekozen)
+            if tekst.strip():
+                toestand.uitgestelde_vraag = tekst
+            return [self._kies_gemeente(toestand)]
+        if toestand.stap in ("intake", "wat_als"):
+            return self.intake.tekst(toestand, tekst)
+        if toestand.stap == "gemeente":
+            gekozen = self._gemeente_uit_tekst(tekst)
+            return (
+                self._gemeente_gekozen(toestand, gekozen)
+                if gekozen
+                else [Bericht(t.ONBEKENDE_GEMEENTE), self._kies_gemeente(toestand)]
+            )
+        return self.beantwoord(toestand, tekst)
+
+    def _knop(self, toestand: Toestand, data: str) -> list[Bericht]:
+        gelezen = lees_knop(data)
+        if gelezen is None:
+            logger.info("ignored unknown button data")
+            return [Bericht(t.OUDE_KNOP)]
+        nummer, actie = gelezen
+        if actie.startswith("faq:"):
+            return self._faq_knop(toestand, actie.removeprefix("faq:"))
+        if actie.startswith("gvd:"):
+            return self._geen_van_deze(toestand, actie.removeprefix("gvd:"))
+        if nummer != toestand.volgnummer:
+            return [Bericht(t.OUDE_KNOP)]
+        if actie.startswith("gemeente:"):
+            gekozen = actie.removeprefix("gemeente:")
+            if gekozen in self.d.gemeenten:
+                return self._gemeente_gekozen(toestand, gekozen)
+            return [Bericht(t.OUDE_KNOP)]
+        if actie == "menu-vraag":
+            return [Bericht(t.TYP_JE_VRAAG)]
+        if actie == "menu-intake":
+            return self.intake.begin(toestand)
+        if actie == "menu-tip":
+            return self._tip(toestand)
+        if actie == "vergeet-ja" and toestand.stap == "vergeet":
+            toestand.stap = "vergeten"
+            return [Bericht(t.VERGETEN)]
+        if actie == "vergeet-nee" and toestand.stap == "vergeet":
+            self._naar_menu(toestand)
+            return [Bericht(t.NIET_VERGETEN)]
+        return self.intake.knop(toestand, actie)
+
+    # --- start, employer, menu --------------------------------------------------------
+
+    def _start(self, toestand: Toestand) -> list[Bericht]:
+        self._stop_intake(toestand)
+        welkom = [Bericht(t.WELKOM + "\n" + t.PRIVACY_KORT)]
+        if toestand.gemeente is None:
+            return [*welkom, self._kies_gemeente(toestand)]
+        return [*welkom, self._menu(toestand)]
+
+    def _kies_gemeente(self, toestand: Toestand) -> Bericht:
+        if self.d.vaste_gemeente:
+            toestand.gemeente = self.d.vaste_gemeente
+            return self._menu(toestand)
+        toestand.stap = "gemeente"
+        nummer = toestand.nieuw_volgnummer()
+        knoppen = [
+            [Knop(naam, knop_data(nummer, f"gemeente:{code}"))]
+            for code, naam in self.d.gemeenten.items()
+        ]
+        return Bericht(t.KIES_GEMEENTE, knoppen)
+
+    def _gemeente_uit_tekst(self, tekst: str) -> str | None:
+        kaal = re.sub(r"[^a-z]", "", tekst.lower())
+        for code, naam in self.d.gemeenten.items():
+            if kaal in (re.sub(r"[^a-z]", "", naam.lower()), code.replace("-", "")):
+                return code
+        return None
+
+    def _gemeente_gekozen(self, toestand: Toestand, gemeente: str) -> list[Bericht]:
+        toestand.gemeente = gemeente
+        toestand.stap = "menu"
+        berichten = [Bericht(t.GEMEENTE_GEKOZEN.format(naam=self.d.gemeenten[gemeente]))]
+        if toestand.uitgestelde_vraag:
+            vraag, toestand.uitgestelde_vraag = toestand.uitgestelde_vraag, None
+            return berichten + self.beantwoord(toestand, vraag)
+        return [*berichten, self._menu(toestand)]
+
+    def _menu(self, toestand: Toestand) -> Bericht:
+        toestand.stap = "menu"
+        nummer = toestand.nieuw_volgnummer()
+        knoppen = [
+            [Knop(t.MENU_VRAAG, knop_data(nummer, "menu-vraag"))],
+            [Knop(t.MENU_INTAKE, knop_data(nummer, "menu-intake"))],
+            [Knop(t.MENU_TIP, knop_data(nummer, "menu-tip"))],
+        ]
+        return Bericht(t.WAT_KAN_IK, knoppen)
+
+    def _naar_menu(self, toestand: Toestand) -> None:
+        toestand.stap = "menu"
+        toestand.antwoorden = {}
+        toestand.offerte_klaar = False
+
+    def _stop_intake(self, toestand: Toestand) -> None:
+        if toestand.stap == "intake":
+            self._tel("intake-afgebroken", toestand, self.intake.huidige_stap(toestand))
+        self._naar_menu(toestand)
+
+    # --- answers from the FAQ ---------------------------------------------------------
+
+    def beantwoord(self, toestand: Toestand, vraag: str) -> list[Bericht]:
+        """Answer a free question from the employer's FAQ (also in the middle of an intake)."""
+        assert toestand.gemeente is not None
+        uitkomst = self.d.matcher().zoek(vraag, toestand.gemeente)
+        if uitkomst.reden:
+            return [Bericht(t.WAAROM_NIET[uitkomst.reden])]
+        if uitkomst.status == "antwoord" and uitkomst.beste:
+            self._tel("vraag-antwoord", toestand, uitkomst.beste.vraag.onderwerp)
+            return [Bericht(antwoord_tekst(uitkomst))]
+        if uitkomst.status == "suggesties":
+            self._tel("vraag-suggesties", toestand)
+            sleutel = str(len(toestand.gemiste_vragen) % 5)
+            toestand.gemiste_vragen[sleutel] = uitkomst.vraag
+            knoppen = [
+                [Knop(k.vraag.vraag, knop_data(0, f"faq:{k.vraag.id}"))]
+                for k in uitkomst.suggesties
+            ]
+            knoppen.append([Knop(t.GEEN_VAN_DEZE, knop_data(0, f"gvd:{sleutel}"))])
+            return [Bericht(t.BEDOEL_JE, knoppen)]
+        self._tel("vraag-onbekend", toestand)
+        self.d.wachtrij.bewaar(toestand.gemeente, uitkomst, "onbekend", self.d.klok())
+        return [Bericht(t.ONBEKEND)]
+
+    def _faq_knop(self, toestand: Toestand, id_: str) -> list[Bericht]:
+        matcher = self.d.matcher()
+        gevonden = matcher.faq.vraag(id_)
+        if gevonden is None or toestand.gemeente is None:
+            return [Bericht(t.OUDE_KNOP)]
+        vraag, bestand = gevonden
+        self._tel("vraag-antwoord", toestand, vraag.onderwerp)
+        uitkomst = Uitkomst("antwoord", vraag.vraag, Kandidaat(vraag, bestand, 100.0))
+        return [Bericht(antwoord_tekst(uitkomst)), *self.intake.hervat(toestand)]
+
+    def _geen_van_deze(self, toestand: Toestand, sleutel: str) -> list[Bericht]:
+        vraag = toestand.gemiste_vragen.pop(sleutel, None)
+        if vraag is None or toestand.gemeente is None:
+            return [Bericht(t.OUDE_KNOP)]
+        uitkomst = self.d.matcher().zoek(vraag, toestand.gemeente)
+        self.d.wachtrij.bewaar(toestand.gemeente, uitkomst, "geen-van-deze", self.d.klok())
+        self._tel("geen-van-deze", toestand)
+        return [Bericht(t.GEEN_VAN_DEZE_DANK), *self.intake.hervat(toestand)]
+
+    def _tip(self, toestand: Toestand) -> list[Bericht]:
+        if toestand.gemeente is None:
+            return [self._kies_gemeente(toestand)]
+        tips = [
+            v.wist_je_dat
+            for v, _ in self.d.matcher().faq.zichtbaar(toestand.gemeente)
+            if v.wist_je_dat
+        ]
+        if not tips:
+            return [Bericht(t.GEEN_TIP)]
+        return [Bericht(t.WIST_JE_DAT.format(tip=random.choice(tips)))]
+
+    def _tel(self, soort: str, toestand: Toestand, detail: str | None = None) -> None:
+        self.d.tel(soort, toestand.gemeente, detail)
+
+
+def antwoord_tekst(uitkomst: Uitkomst) -> str:
+    """An FAQ answer with its source."""
+    assert uitkomst.beste is not None
+    bron = "; ".join(f"{b['document']}, {b['artikel']}" for b in bronnen(uitkomst.beste))
+    return f"{uitkomst.beste.vraag.antwoord}\n\n" + t.BRON.format(bronnen=bron)

@@ -1,0 +1,233 @@
+"""The intake as a conversation: ask, read, go back, answer a question in between.
+
+Then the quote with "waarom?", "wat als ik vertrek?" and the draft request.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from decimal import Decimal
+
+from bot import teksten as t
+from bot.concept import maak_concept
+from bot.dialoog.berichten import Bericht, Document, Knop, knop_data
+from bot.dialoog.diensten import Diensten
+from bot.dialoog.intake import Vraagstap, fouttekst, lees_antwoord, maak_intake, volgende
+from bot.dialoog.lezen import lees_getal, lijkt_vraag
+from bot.dialoog.toestand import Toestand
+from bot.weergave import offerte_tekst, uitleg_tekst
+from rules import Intake, Offerte, Regelboek, RegelFout, maak_offerte
+from rules.opmaak import euro
+from rules.rulebook import Regeling
+
+logger = logging.getLogger(__name__)
+
+Beantwoord = Callable[[Toestand, str], list[Bericht]]
+
+
+class IntakeGesprek:
+    """The guided pre-intake for one employer's regeling."""
+
+    def __init__(self, diensten: Diensten, regelboek: Regelboek, beantwoord: Beantwoord) -> None:
+        self.d = diensten
+        self.regelboek = regelboek
+        self.beantwoord = beantwoord
+
+    def begin(self, toestand: Toestand) -> list[Bericht]:
+        """Start a new intake (answers of an earlier one are dropped)."""
+        toestand.stap = "intake"
+        toestand.antwoorden = {}
+        toestand.offerte_klaar = False
+        self.d.tel("intake-start", toestand.gemeente)
+        return [Bericht(t.INTAKE_START), *self._vraag(toestand)]
+
+    def huidige_stap(self, toestand: Toestand) -> str | None:
+        """The name of the question the intake waits for (for the statistics)."""
+        regeling = self._regeling(toestand)
+        stap = volgende(toestand.antwoorden, regeling) if regeling else None
+        return stap.naam if stap else None
+
+    def hervat(self, toestand: Toestand) -> list[Bericht]:
+        """After an answer in between: ask the current question again."""
+        if toestand.stap == "intake":
+            vraag = self._vraag(toestand)
+            if len(vraag) == 1 and vraag[0].knoppen is not None:
+                eerst = vraag[0]
+                tekst = f"{t.VERDER_MET_INTAKE}\n\n{eerst.tekst}"
+                return [Bericht(tekst, eerst.knoppen, eerst.document, eerst.getal_verwacht)]
+            return [Bericht(t.VERDER_MET_INTAKE), *vraag]
+        if toestand.stap == "wat_als":
+            return [self._wat_als_vraag(toestand)]
+        return []
+
+    # --- input ------------------------------------------------------------------------
+
+    def tekst(self, toestand: Toestand, tekst: str) -> list[Bericht]:
+        """A typed answer to the current question, or a question in between."""
+        if toestand.stap == "wat_als":
+            maanden = lees_getal(tekst, 0, 600)
+            if maanden is None:
+                if lijkt_vraag(tekst):
+                    return self.beantwoord(toestand, tekst) + self.hervat(toestand)
+                return [
+                    Bericht(t.FOUT_GETAL.format(min=0, max=600)),
+                    self._wat_als_vraag(toestand),
+                ]
+            return self._wat_als(toestand, maanden)
+        if tekst.strip().lower() == t.TERUG.lower():
+            return self._intake_knop(toestand, "terug")
+        regeling = self._regeling(toestand)
+        stap = volgende(toestand.antwoorden, regeling) if regeling else None
+        if stap is None:
+            return self._klaar(toestand)
+        gelezen, waarde = lees_antwoord(stap, tekst, self.d.klok().date())
+        if gelezen and not (stap.soort == "tekst" and lijkt_vraag(tekst)):
+            toestand.antwoorden[stap.naam] = waarde
+            return self._vraag(toestand)
+        if lijkt_vraag(tekst):
+            return self.beantwoord(toestand, tekst) + self.hervat(toestand)
+        return [Bericht(fouttekst(stap)), *self._vraag(toestand)]
+
+    def knop(self, toestand: Toestand, actie: str) -> list[Bericht]:
+        """A button of the current step (its number was checked by the caller)."""
+        if toestand.stap == "intake":
+            return self._intake_knop(toestand, actie)
+        if toestand.stap in ("offerte", "wat_als") and toestand.offerte_klaar:
+            return self._offerte_knop(toestand, actie)
+        return [Bericht(t.OUDE_KNOP)]
+
+    def _intake_knop(self, toestand: Toestand, actie: str) -> list[Bericht]:
+        regeling = self._regeling(toestand)
+        stap = volgende(toestand.antwoorden, regeling) if regeling else None
+        if actie == "terug":
+            if not toestand.antwoorden:
+                return [Bericht(t.TERUG_KAN_NIET), *self._vraag(toestand)]
+            laatste = list(toestand.antwoorden)[-1]
+            del toestand.antwoorden[laatste]
+            return self._vraag(toestand)
+        if stap is None or not actie.startswith("k") or not actie[1:].isdigit():
+            return [Bericht(t.OUDE_KNOP)]
+        keuze = int(actie[1:])
+        if keuze >= len(stap.keuzes):
+            return [Bericht(t.OUDE_KNOP)]
+        toestand.antwoorden[stap.naam] = stap.keuzes[keuze][1]
+        return self._vraag(toestand)
+
+    # --- asking -----------------------------------------------------------------------
+
+    def _regeling(self, toestand: Toestand) -> Regeling | None:
+        assert toestand.gemeente is not None
+        try:
+            return self.regelboek.kies(toestand.gemeente, self.d.klok().date())
+        except RegelFout:
+            return None
+
+    def _vraag(self, toestand: Toestand) -> list[Bericht]:
+        regeling = self._regeling(toestand)
+        if regeling is None:
+            toestand.stap = "menu"
+            return [Bericht(t.REGELING_FOUT.format(fout=toestand.gemeente))]
+        stap = volgende(toestand.antwoorden, regeling)
+        if stap is None:
+            return self._klaar(toestand)
+        return [self._vraagbericht(toestand, stap)]
+
+    def _vraagbericht(self, toestand: Toestand, stap: Vraagstap) -> Bericht:
+        nummer = toestand.nieuw_volgnummer()
+        knoppen = [
+            Knop(label, knop_data(nummer, f"k{i}")) for i, (label, _) in enumerate(stap.keuzes)
+        ]
+        rijen = (
+            [knoppen[i : i + 3] for i in range(0, len(knoppen), 3)]
+            if len(knoppen) > 3
+            else [knoppen]
+        )
+        if len(stap.keuzes) > 4 and stap.naam == "doel_kies":
+            rijen = [[k] for k in knoppen]
+        if toestand.antwoorden:
+            rijen.append([Knop(t.TERUG, knop_data(nummer, "terug"))])
+        getal = stap.soort in ("bedrag", "getal")
+        return Bericht(stap.tekst, [r for r in rijen if r], getal_verwacht=getal)
+
+    # --- the quote --------------------------------------------------------------------
+
+    def intake(self, toestand: Toestand, vertrek: dict[str, object] | None = None) -> Intake:
+        """The Intake from the answers so far; with a what-if for repayment if given."""
+        assert toestand.gemeente is not None
+        intake = maak_intake(toestand.antwoorden, toestand.gemeente, self.d.klok().date())
+        if vertrek:
+            intake = Intake.model_validate(
+                {**intake.model_dump(), "vertrek": vertrek}, strict=False
+            )
+        return intake
+
+    def offerte(self, toestand: Toestand, vertrek: dict[str, object] | None = None) -> Offerte:
+        """The rules engine's quote for this intake."""
+        return maak_offerte(self.intake(toestand, vertrek), self.regelboek, self.d.klok().date())
+
+    def _klaar(self, toestand: Toestand) -> list[Bericht]:
+        offerte = self.offerte(toestand)
+        if not toestand.offerte_klaar:
+            self.d.tel("intake-klaar", toestand.gemeente)
+        toestand.stap = "offerte"
+        toestand.offerte_klaar = True
+        naam = str(toestand.antwoorden.get("naam") or "je opleiding")
+        kop = t.OFFERTE_KOP.format(naam=naam)
+        return [Bericht(f"{kop}\n\n{offerte_tekst(offerte)}", self._offerteknoppen(toestand))]
+
+    def _offerteknoppen(self, toestand: Toestand) -> list[list[Knop]]:
+        nummer = toestand.nieuw_volgnummer()
+        return [
+            [Knop(t.KNOP_WAAROM, knop_data(nummer, "waarom"))],
+            [Knop(t.KNOP_WAT_ALS, knop_data(nummer, "watals"))],
+            [Knop(t.KNOP_CONCEPT, knop_data(nummer, "concept"))],
+            [Knop(t.KNOP_MENU, knop_data(nummer, "menu"))],
+        ]
+
+    def _offerte_knop(self, toestand: Toestand, actie: str) -> list[Bericht]:
+        if actie == "waarom":
+            toestand.stap = "offerte"
+            tekst = uitleg_tekst(self.offerte(toestand))
+            return [Bericht(tekst, self._offerteknoppen(toestand))]
+        if actie == "watals":
+            toestand.stap = "wat_als"
+            return [self._wat_als_vraag(toestand)]
+        if actie == "concept":
+            toestand.stap = "offerte"
+            return [self._concept(toestand)]
+        if actie == "menu":
+            toestand.stap = "menu"
+            toestand.antwoorden = {}
+            toestand.offerte_klaar = False
+            return [Bericht(t.GESTOPT)]
+        return [Bericht(t.OUDE_KNOP)]
+
+    def _wat_als_vraag(self, toestand: Toestand) -> Bericht:
+        return Bericht(t.WAT_ALS_VRAAG, getal_verwacht=True)
+
+    def _wat_als(self, toestand: Toestand, maanden: Decimal) -> list[Bericht]:
+        vertrek = {
+            "moment": "na_afronding",
+            "maanden_na_afronding": maanden,
+            "reden": "eigen_initiatief",
+        }
+        terug = self.offerte(toestand, vertrek).terugbetaling
+        if terug.bedrag is not None:
+            uitkomst = t.WAT_ALS_BEDRAG.format(bedrag=euro(terug.bedrag))
+        else:
+            uitkomst = t.WAT_ALS_ONBEKEND
+        toestand.stap = "offerte"
+        tekst = t.WAT_ALS_UITKOMST.format(maanden=_getal(maanden), uitkomst=uitkomst)
+        return [Bericht(tekst, self._offerteknoppen(toestand))]
+
+    def _concept(self, toestand: Toestand) -> Bericht:
+        intake = self.intake(toestand)
+        offerte = self.offerte(toestand)
+        pad = maak_concept(intake, offerte, self.d.concept_map, self.d.klok().date())
+        self.d.tel("concept", toestand.gemeente)
+        return Bericht(t.CONCEPT_KLAAR, self._offerteknoppen(toestand), Document(pad, pad.name))
+
+
+def _getal(waarde: Decimal) -> str:
+    return format(waarde.normalize(), "f").replace(".", ",")

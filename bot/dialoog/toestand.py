@@ -1,0 +1,36 @@
+"""A user's conversation state: where they are, and what they answered so far.
+
+Stored as JSON in SQLite after every step, so a restart (kill -9 included) resumes
+at the same step. Only what the conversation needs is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, Field
+
+Waarde = str | int | float | bool | None
+
+
+class Toestand(BaseModel):
+    """Where one user's conversation stands."""
+
+    gemeente: str | None = None
+    stap: str = "menu"
+    """``menu``, ``gemeente``, ``intake``, ``offerte``, ``wat_als`` or ``vergeet``."""
+    volgnummer: int = 0
+    """Grows with every message that has buttons; a button carries the number it was sent at."""
+    antwoorden: dict[str, Waarde] = Field(default_factory=dict)
+    """The intake's answers by step, in the order given (for "terug")."""
+    uitgestelde_vraag: str | None = None
+    """A question asked before the employer was known: answered once it is."""
+    gemiste_vragen: dict[str, str] = Field(default_factory=dict)
+    """Questions shown with "bedoel je…?", by key, for a later "geen van deze"."""
+    offerte_klaar: bool = False
+    bijgewerkt: dt.datetime | None = None
+
+    def nieuw_volgnummer(self) -> int:
+        """Advance to a new step; older buttons stop working."""
+        self.volgnummer += 1
+        return self.volgnummer

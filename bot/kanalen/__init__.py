@@ -1,0 +1,1 @@
+"""The front doors: Telegram and the terminal. They translate, the dialogue decides."""

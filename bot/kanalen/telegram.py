@@ -1,0 +1,217 @@
+"""Telegram's front door: thin handlers between Telegram updates and the dialogue engine.
+
+Each handler turns an update into an ``Invoer``, lets the engine decide, and sends
+what it returns. User text is sent back as plain text (no parse mode), so HTML or
+Markdown typed by a user is never interpreted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import threading
+
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Update,
+)
+from telegram.constants import ChatAction, ChatType
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot import teksten as t
+from bot.dialoog.berichten import Bericht, Druk, Invoer, Tekst, is_zwaar
+from bot.dialoog.gesprek import Gesprek
+
+logger = logging.getLogger(__name__)
+
+MAX_TEKST = 4096
+GELIJKTIJDIG = 32
+"""Updates handled at once (each user's own updates stay in order)."""
+PRIVE = filters.ChatType.PRIVATE
+GEEN_TEKST = (
+    filters.Sticker.ALL
+    | filters.PHOTO
+    | filters.VOICE
+    | filters.AUDIO
+    | filters.VIDEO
+    | filters.VIDEO_NOTE
+    | filters.Document.ALL
+    | filters.LOCATION
+    | filters.CONTACT
+    | filters.ANIMATION
+)
+
+
+def gebruiker_id(update: Update) -> str:
+    """The key of a Telegram user in the store."""
+    assert update.effective_user is not None
+    return f"telegram:{update.effective_user.id}"
+
+
+def toetsenbord(bericht: Bericht) -> InlineKeyboardMarkup | None:
+    """The message's buttons as an inline keyboard."""
+    if not bericht.knoppen:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(k.label, callback_data=k.data) for k in rij]
+            for rij in bericht.knoppen
+        ]
+    )
+
+
+def delen(tekst: str, maximum: int = MAX_TEKST) -> list[str]:
+    r"""Split a long text at paragraph breaks into parts Telegram accepts.
+
+    >>> [len(d) for d in delen("a" * 10 + "\n\n" + "b" * 10, 12)]
+    [10, 10]
+    """
+    stukken: list[str] = []
+    huidig = ""
+    for alinea in tekst.split("\n\n"):
+        while len(alinea) > maximum:
+            stukken.append(alinea[:maximum])
+            alinea = alinea[maximum:]
+        kandidaat = f"{huidig}\n\n{alinea}" if huidig else alinea
+        if len(kandidaat) > maximum:
+            stukken.append(huidig)
+            huidig = alinea
+        else:
+            huidig = kandidaat
+    if huidig:
+        stukken.append(huidig)
+    return stukken
+
+
+class TelegramDeur:
+    """The handlers, with the conversation engine they call."""
+
+    def __init__(self, gesprek: Gesprek) -> None:
+        self.gesprek = gesprek
+        self._motor = threading.Lock()
+        """One engine call at a time (one SQLite connection); sending overlaps."""
+        self._per_gebruiker: dict[str, asyncio.Lock] = {}
+        """Updates of one user are handled in order, even with concurrent updates."""
+
+    async def tekst(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A text message (or command) in a private chat."""
+        assert update.message is not None and update.message.text is not None
+        await self._verwerk(update, context, Tekst(update.message.text))
+
+    async def knop(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A button press: answer the callback at once, then let the engine decide."""
+        query = update.callback_query
+        assert query is not None
+        with contextlib.suppress(TelegramError):
+            await query.answer()
+        if query.message is None or query.message.chat.type != ChatType.PRIVATE:
+            return
+        await self._verwerk(update, context, Druk(query.data or ""))
+
+    async def geen_tekst(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A sticker, photo, voice message…: say that only text works."""
+        assert update.effective_chat is not None
+        await self._stuur(
+            context, update.effective_chat.id, [Bericht(t.WAAROM_NIET["geen-tekst"])]
+        )
+
+    async def _verwerk(
+        self, update: Update, context: ContextTypes.DEFAULT_TYPE, invoer: Invoer
+    ) -> None:
+        assert update.effective_chat is not None
+        chat_id = update.effective_chat.id
+        gebruiker = gebruiker_id(update)
+        slot = self._per_gebruiker.setdefault(gebruiker, asyncio.Lock())
+        async with slot:
+            if is_zwaar(invoer):
+                # a draft request takes a moment: show "typing…" while a thread makes it
+                with contextlib.suppress(TelegramError):
+                    await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
+                berichten = await asyncio.to_thread(self._motor_verwerk, gebruiker, invoer)
+            else:
+                # a question or a step takes well under a millisecond: no thread hop
+                berichten = self._motor_verwerk(gebruiker, invoer)
+            await self._stuur(context, chat_id, berichten)
+        if not slot.locked() and self._per_gebruiker.get(gebruiker) is slot:
+            del self._per_gebruiker[gebruiker]
+
+    def _motor_verwerk(self, gebruiker: str, invoer: Invoer) -> list[Bericht]:
+        with self._motor:
+            return self.gesprek.verwerk(gebruiker, invoer)
+
+    async def _stuur(
+        self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, berichten: list[Bericht]
+    ) -> None:
+        try:
+            for bericht in berichten:
+                stukken = delen(bericht.tekst)
+                for i, stuk in enumerate(stukken):
+                    laatste = i == len(stukken) - 1
+                    markup = toetsenbord(bericht) if laatste else None
+                    await context.bot.send_message(chat_id, stuk, reply_markup=markup)
+                if bericht.document:
+                    with bericht.document.pad.open("rb") as bestand:
+                        await context.bot.send_document(
+                            chat_id, bestand, filename=bericht.document.bestandsnaam
+                        )
+                    bericht.document.pad.unlink(missing_ok=True)  # not kept: see /privacy
+        except Forbidden:
+            logger.info("a user blocked the bot; reply dropped")
+
+
+async def fout(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log any error without personal data; the update is not retried."""
+    logger.error(
+        "error while handling an update: %s", type(context.error).__name__, exc_info=context.error
+    )
+
+
+def bouw_applicatie(
+    gesprek: Gesprek,
+    token: str,
+    base_url: str | None = None,
+    *,
+    floodbegrenzing: bool = True,
+) -> Application:  # type: ignore[type-arg]
+    """The composition root for Telegram: every handler registered here.
+
+    ``base_url`` points the bot at another Bot API server (the tests' fake);
+    ``floodbegrenzing=False`` drops the rate limiter, for measuring the bot itself.
+    """
+    deur = TelegramDeur(gesprek)
+
+    async def na_start(app: Application) -> None:  # type: ignore[type-arg]
+        commandos = [BotCommand(c, o) for c, o in t.COMMANDO_OMSCHRIJVINGEN.items()]
+        await app.bot.set_my_commands(commandos)
+
+    bouwer = (
+        ApplicationBuilder()
+        .token(token)
+        .concurrent_updates(GELIJKTIJDIG)
+        .connection_pool_size(GELIJKTIJDIG + 4)
+        .post_init(na_start)
+    )
+    if floodbegrenzing:
+        bouwer = bouwer.rate_limiter(AIORateLimiter())  # type: ignore[arg-type]
+    if base_url:
+        bouwer = bouwer.base_url(base_url).base_file_url(base_url.replace("/bot", "/file/bot"))
+    app = bouwer.build()
+    app.add_handler(MessageHandler(PRIVE & filters.TEXT & filters.UpdateType.MESSAGE, deur.tekst))
+    app.add_handler(CallbackQueryHandler(deur.knop))
+    app.add_handler(
+        MessageHandler(PRIVE & GEEN_TEKST & filters.UpdateType.MESSAGE, deur.geen_tekst)
+    )
+    app.add_error_handler(fout)
+    return app

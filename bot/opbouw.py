@@ -1,0 +1,52 @@
+"""The composition root: build the services once, from the configuration."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from bot.dialoog.diensten import Diensten
+from bot.dialoog.gesprek import Gesprek
+from bot.instellingen import Instellingen
+from bot.opslag.database import open_database
+from bot.opslag.gesprekken import Gebeurtenissen, Gesprekken
+from bot.opslag.wachtrij import Wachtrij
+from knowledge.faq import FAQ_MAP
+from knowledge.levend import LevendeMatcher
+from knowledge.store import FaqStore
+from rules import Regelboek, laad_regelboek
+
+
+def faq_map() -> Path:
+    """The FAQ folder: ``OPLEIDINGSBOT_FAQ_MAP`` or the one shipped in ``knowledge/faq``."""
+    return Path(os.environ.get("OPLEIDINGSBOT_FAQ_MAP") or FAQ_MAP)
+
+
+def gemeentenamen(regelboek: Regelboek, store: FaqStore) -> dict[str, str]:
+    """Employers with both a regeling and an FAQ, by key, with their display names."""
+    met_faq = set(store.faq().gemeenten())
+    namen = {r.gemeente: r.bestand.gemeente_naam for r in regelboek.regelingen}
+    return {code: namen[code] for code in sorted(namen) if code in met_faq}
+
+
+def bouw_gesprek(instellingen: Instellingen, concept_map: Path | None = None) -> Gesprek:
+    """The conversation engine with its store, matcher and rulebook."""
+    verbinding = open_database(instellingen.database)
+    regelboek = laad_regelboek()
+    store = FaqStore(faq_map())
+    gemeenten = gemeentenamen(regelboek, store)
+    if instellingen.gemeente and instellingen.gemeente not in gemeenten:
+        raise ValueError(
+            f"OPLEIDINGSBOT_GEMEENTE: onbekende gemeente '{instellingen.gemeente}'; "
+            f"bekend: {', '.join(gemeenten)}"
+        )
+    diensten = Diensten(
+        matcher=LevendeMatcher(store),
+        gesprekken=Gesprekken(verbinding),
+        wachtrij=Wachtrij(verbinding),
+        gebeurtenissen=Gebeurtenissen(verbinding),
+        gemeenten=gemeenten,
+        concept_map=concept_map or instellingen.data_map / "concepten",
+        vaste_gemeente=instellingen.gemeente,
+    )
+    return Gesprek(diensten, regelboek)

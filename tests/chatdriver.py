@@ -1,0 +1,88 @@
+"""Drive the conversation engine as a user would: type text, press buttons by label."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from bot.dialoog.berichten import Bericht, Druk, Tekst
+from bot.dialoog.diensten import Diensten
+from bot.dialoog.gesprek import Gesprek
+from bot.opslag.database import open_database
+from bot.opslag.gesprekken import Gebeurtenissen, Gesprekken
+from bot.opslag.wachtrij import Wachtrij
+from knowledge.faq import laad_faq
+from knowledge.matcher import Matcher
+from rules import Regelboek
+
+GEMEENTEN = {
+    "capelle-aan-den-ijssel": "Capelle aan den IJssel",
+    "haarlem": "Haarlem",
+    "kaag-en-braassem": "Kaag en Braassem",
+}
+
+
+class Klok:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.nu = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.UTC)
+
+    def __call__(self) -> dt.datetime:
+        return self.nu
+
+
+_MATCHER: list[Matcher] = []
+
+
+def gedeelde_matcher() -> Matcher:
+    """One matcher for all tests (building it takes a moment)."""
+    if not _MATCHER:
+        _MATCHER.append(Matcher(laad_faq()))
+    return _MATCHER[0]
+
+
+def bouw(map_: Path, regelboek: Regelboek, klok: Klok, gemeente: str | None = None) -> Gesprek:
+    """A conversation engine over a SQLite file in ``map_``."""
+    db = open_database(map_ / "db.sqlite3")
+    diensten = Diensten(
+        matcher=gedeelde_matcher,
+        gesprekken=Gesprekken(db),
+        wachtrij=Wachtrij(db),
+        gebeurtenissen=Gebeurtenissen(db),
+        gemeenten=GEMEENTEN,
+        concept_map=map_ / "concepten",
+        vaste_gemeente=gemeente,
+        klok=klok,
+    )
+    return Gesprek(diensten, regelboek)
+
+
+class Gebruiker:
+    """One user in a conversation; remembers the last message with buttons."""
+
+    def __init__(self, gesprek: Gesprek, naam: str = "test:1") -> None:
+        self.gesprek = gesprek
+        self.naam = naam
+        self.laatste: list[Bericht] = []
+        self.knoppen: dict[str, str] = {}
+
+    def zeg(self, tekst: str) -> list[Bericht]:
+        return self._ontvang(self.gesprek.verwerk(self.naam, Tekst(tekst)))
+
+    def druk(self, label: str) -> list[Bericht]:
+        assert label in self.knoppen, f"no button {label!r}; there are {list(self.knoppen)}"
+        return self._ontvang(self.gesprek.verwerk(self.naam, Druk(self.knoppen[label])))
+
+    def druk_data(self, data: str) -> list[Bericht]:
+        return self._ontvang(self.gesprek.verwerk(self.naam, Druk(data)))
+
+    def tekst(self) -> str:
+        return "\n".join(b.tekst for b in self.laatste)
+
+    def _ontvang(self, berichten: list[Bericht]) -> list[Bericht]:
+        self.laatste = berichten
+        for bericht in berichten:
+            if bericht.knoppen:
+                self.knoppen = {k.label: k.data for k in bericht.alle_knoppen()}
+        return berichten

@@ -1,0 +1,303 @@
+"""The conversation engine, driven as a user would: questions, intake, quote, draft."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import docx
+import pytest
+
+from bot import teksten as t
+from bot.dialoog.gesprek import VERLOOP
+from bot.opslag.database import open_database
+from bot.opslag.wachtrij import Wachtrij
+from rules import Intake, Regelboek, maak_offerte
+from rules.opmaak import euro
+from tests.chatdriver import Gebruiker, Klok, bouw
+
+HAARLEM_INTAKE = {
+    "gemeente": "haarlem",
+    "doel": "loopbaan_intern",
+    "zicht_op_functie": False,
+    "in_pop": True,
+    "kans_arbeidsmarkt": "groot",
+    "opleiding": {
+        "naam": "Hbo Bestuurskunde",
+        "instelling": "Hogeschool Leiden",
+        "niveau": "hbo",
+        "startdatum": "2027-09-01",
+        "diploma_of_certificaat": True,
+    },
+    "duur_maanden": 36,
+    "kosten": {"studiekosten": "7500", "reiskosten": "450.50", "verblijfkosten": "0"},
+    "contract_uren_per_week": "36",
+    "studie_uren_per_week": "8",
+}
+
+
+@pytest.fixture
+def klok() -> Klok:
+    return Klok()
+
+
+@pytest.fixture
+def jan(tmp_path: Path, regelboek: Regelboek, klok: Klok) -> Gebruiker:
+    gebruiker = Gebruiker(bouw(tmp_path, regelboek, klok))
+    gebruiker.zeg("/start")
+    gebruiker.druk("Haarlem")
+    return gebruiker
+
+
+def tot_doel(u: Gebruiker) -> None:
+    """The training questions of the intake, typed and pressed."""
+    u.zeg("/intake")
+    assert u.laatste[-1].tekst == t.INTAKE_VRAGEN["naam"]
+    u.zeg("Hbo Bestuurskunde")
+    u.zeg("Hogeschool Leiden")
+    u.druk("hbo")
+    u.zeg("1-9-2027")
+    u.zeg("36")
+    u.druk("Ja")
+
+
+def haarlem_intake(u: Gebruiker) -> None:
+    """A whole Haarlem intake up to the quote."""
+    tot_doel(u)
+    for antwoord in ("Nee", "Nee", "Nee", "Ja", "Nee"):  # vwnw, verplicht, huidig, intern, zicht
+        u.druk(antwoord)
+    assert t.DOELEN["loopbaan_intern"] in u.tekst()
+    u.druk("Ja")  # klopt
+    u.druk("Ja")  # in pop
+    u.druk("Groot")
+    u.zeg("€ 7.500")
+    u.zeg("450,50")
+    u.druk("Geen")
+    u.zeg("36")
+    u.zeg("8")
+
+
+def test_question_is_answered_with_its_source(jan: Gebruiker) -> None:
+    jan.zeg("moet ik een studieovereenkomst tekenen voor mijn opleiding")
+    assert "Bron:" in jan.tekst()
+
+
+def test_unknown_question_goes_to_hr_queue(jan: Gebruiker, tmp_path: Path) -> None:
+    jan.zeg("hoe laat gaat de kantine open op vrijdag")
+    assert jan.tekst() == t.ONBEKEND
+    [vraag] = Wachtrij(open_database(tmp_path / "db.sqlite3")).open_vragen("haarlem")
+    assert vraag.vraag == "hoe laat gaat de kantine open op vrijdag" and vraag.soort == "onbekend"
+
+
+def test_suggestions_then_none_of_these(jan: Gebruiker, tmp_path: Path) -> None:
+    jan.zeg("studieverlof")
+    assert jan.laatste[-1].tekst == t.BEDOEL_JE
+    labels = list(jan.knoppen)
+    assert labels[-1] == t.GEEN_VAN_DEZE and 2 <= len(labels) <= 4
+    jan.druk(labels[0])
+    assert "Bron:" in jan.tekst()
+    jan.druk(t.GEEN_VAN_DEZE)
+    assert t.GEEN_VAN_DEZE_DANK in jan.tekst()
+    [vraag] = Wachtrij(open_database(tmp_path / "db.sqlite3")).open_vragen("haarlem")
+    assert vraag.soort == "geen-van-deze" and vraag.vraag == "studieverlof"
+    assert vraag.bijna, "the near misses are kept for HR"
+    jan.druk(t.GEEN_VAN_DEZE)  # twice: the question is not queued again
+    assert len(Wachtrij(open_database(tmp_path / "db.sqlite3")).open_vragen()) == 1
+
+
+def test_question_before_employer_is_answered_after_choosing(
+    tmp_path: Path, regelboek: Regelboek, klok: Klok
+) -> None:
+    u = Gebruiker(bouw(tmp_path, regelboek, klok))
+    u.zeg("moet ik een studieovereenkomst tekenen voor mijn opleiding")
+    assert u.laatste[-1].tekst == t.KIES_GEMEENTE
+    u.druk("Kaag en Braassem")
+    assert "Kaag en Braassem" in u.tekst() and "Bron:" in u.tekst()
+
+
+def test_whole_intake_gives_the_engines_quote(jan: Gebruiker, regelboek: Regelboek) -> None:
+    haarlem_intake(jan)
+    verwacht = maak_offerte(
+        Intake.model_validate({**HAARLEM_INTAKE, "peildatum": "2026-11-23"}, strict=False),
+        regelboek,
+        dt.date(2026, 11, 23),
+    )
+    tekst = jan.tekst()
+    assert t.OFFERTE_KOP.format(naam="Hbo Bestuurskunde") in tekst
+    assert verwacht.vergoeding.bedrag == Decimal("7950.50")
+    assert f"waarschijnlijk {verwacht.vergoeding.percentage}%" in tekst
+    assert euro(verwacht.vergoeding.bedrag) in tekst
+    for bron in verwacht.bronnen:
+        assert bron.artikel in tekst
+    jan.druk(t.KNOP_WAAROM)
+    assert "Mobiliteitsbehoefte" in jan.tekst() and "kans arbeidsmarkt: groot" in jan.tekst()
+
+
+def test_draft_request_is_a_docx_matching_the_quote(jan: Gebruiker, regelboek: Regelboek) -> None:
+    haarlem_intake(jan)
+    jan.druk(t.KNOP_CONCEPT)
+    [bericht] = jan.laatste
+    assert bericht.document is not None
+    document = docx.Document(str(bericht.document.pad))
+    tekst = "\n".join(p.text for p in document.paragraphs)
+    cellen = {r.cells[0].text: r.cells[1].text for tabel in document.tables for r in tabel.rows}
+    assert cellen[t.CONCEPT["naam"]] == "Hbo Bestuurskunde"
+    assert cellen[t.CONCEPT["start"]] == "01-09-2027"
+    assert cellen[t.CONCEPT["totaal"]] == "€ 7.950,50"
+    assert "100%, dat is € 7.950,50." in tekst
+    assert "§ 3.1 Mobiliteitsbehoefte" in tekst
+    assert "☐ Sluit voor de start een studieovereenkomst" in tekst
+
+
+def kort_intake_tot_situatie(u: Gebruiker) -> list[str]:
+    """Training questions and goal "huidige functie"; answer every situation question yes."""
+    u.zeg("/intake")
+    u.zeg("Mbo Juridisch")
+    u.druk(t.WEET_NOG_NIET)
+    u.druk("mbo")
+    u.druk(t.WEET_NOG_NIET)
+    u.zeg("24")
+    u.druk("Ja")
+    for antwoord in ("Nee", "Nee", "Ja", "Ja"):  # vwnw, verplicht, huidig → klopt
+        u.druk(antwoord)
+    vragen = []
+    while t.INTAKE_VRAGEN["studiekosten"] not in u.tekst():
+        vragen.append(u.laatste[-1].tekst)
+        u.druk("Ja")
+    return vragen
+
+
+def test_each_employer_gets_its_own_questions(
+    tmp_path: Path, regelboek: Regelboek, klok: Klok
+) -> None:
+    capelle = Gebruiker(bouw(tmp_path, regelboek, klok, gemeente="capelle-aan-den-ijssel"))
+    vragen = kort_intake_tot_situatie(capelle)
+    assert "Staat de studie in het concernbrede opleidingsplan?" in vragen
+    assert any("afdelingshoofd" in v for v in vragen)
+    kaag = Gebruiker(bouw(tmp_path, regelboek, klok, gemeente="kaag-en-braassem"), "test:2")
+    vragen = kort_intake_tot_situatie(kaag)
+    assert not any("opleidingsplan" in v for v in vragen)
+    assert any("leidinggevende" in v for v in vragen)
+
+
+def test_what_if_computes_the_repayment(tmp_path: Path, regelboek: Regelboek, klok: Klok) -> None:
+    u = Gebruiker(bouw(tmp_path, regelboek, klok, gemeente="kaag-en-braassem"))
+    kort_intake_tot_situatie(u)
+    u.zeg("4000")
+    u.druk("Geen")
+    u.druk("Geen")
+    u.druk(t.WEET_NIET)
+    u.druk(t.WEET_NIET)
+    u.druk(t.KNOP_WAT_ALS)
+    assert u.laatste[-1].tekst == t.WAT_ALS_VRAAG
+    u.zeg("12")
+    vertrek = {"moment": "na_afronding", "maanden_na_afronding": "12", "reden": "eigen_initiatief"}
+    intake = Intake.model_validate(
+        {
+            "gemeente": "kaag-en-braassem",
+            "doel": "huidige_functie",
+            "leidinggevende_akkoord": True,
+            "in_pop": True,
+            "duur_maanden": 24,
+            "kosten": {"studiekosten": "4000"},
+            "vertrek": vertrek,
+        },
+        strict=False,
+    )
+    bedrag = maak_offerte(intake, regelboek, dt.date(2026, 11, 23)).terugbetaling.bedrag
+    assert bedrag is not None and bedrag > 0
+    assert t.WAT_ALS_BEDRAG.format(bedrag=euro(bedrag)) in u.tekst()
+
+
+def test_question_in_the_middle_resumes_the_same_step(jan: Gebruiker) -> None:
+    tot_doel(jan)
+    vraag = jan.laatste[-1].tekst
+    assert vraag == t.INTAKE_VRAGEN["doel_vwnw"]
+    jan.zeg("moet ik terugbetalen als ik vertrek?")
+    teksten = [b.tekst for b in jan.laatste]
+    assert "Bron:" in teksten[0]
+    assert teksten[-1] == f"{t.VERDER_MET_INTAKE}\n\n{vraag}"
+    jan.druk("Nee")
+    assert jan.laatste[-1].tekst == t.INTAKE_VRAGEN["doel_verplicht"]
+
+
+def test_restart_mid_intake_resumes(
+    jan: Gebruiker, tmp_path: Path, regelboek: Regelboek, klok: Klok
+) -> None:
+    tot_doel(jan)
+    jan.druk("Nee")
+    opnieuw = Gebruiker(bouw(tmp_path, regelboek, klok), jan.naam)
+    opnieuw.zeg("nee")  # typed instead of pressed, in a fresh process
+    assert opnieuw.laatste[-1].tekst == t.INTAKE_VRAGEN["doel_huidig"]
+
+
+def test_back_button_asks_the_previous_question_again(jan: Gebruiker) -> None:
+    tot_doel(jan)
+    jan.druk(t.TERUG)
+    assert jan.laatste[-1].tekst == t.INTAKE_VRAGEN["diploma"]
+    jan.druk(t.TERUG)
+    assert jan.laatste[-1].tekst == t.INTAKE_VRAGEN["duur"]
+
+
+def test_stale_and_unknown_buttons_are_refused(jan: Gebruiker) -> None:
+    tot_doel(jan)
+    oud = jan.knoppen["Ja"]
+    jan.druk("Nee")
+    huidige = jan.laatste[-1].tekst
+    assert jan.druk_data(oud)[0].tekst == t.OUDE_KNOP
+    assert jan.druk_data("niet-van-ons")[0].tekst == t.OUDE_KNOP
+    assert jan.druk_data("999|k0")[0].tekst == t.OUDE_KNOP
+    jan.zeg("ja")
+    assert huidige == t.INTAKE_VRAGEN["doel_verplicht"]
+    assert jan.laatste[-1].tekst.startswith("Ik denk dat je opleiding hierbij hoort")
+
+
+@pytest.mark.parametrize("invoer", ["-50", "veel geld", "1,2,3"])
+def test_bad_amount_is_refused_and_asked_again(jan: Gebruiker, invoer: str) -> None:
+    haarlem_intake_tot_kosten(jan)
+    jan.zeg(invoer)
+    assert [b.tekst for b in jan.laatste] == [t.FOUT_BEDRAG, t.INTAKE_VRAGEN["studiekosten"]]
+    jan.zeg("1250,-")
+    assert jan.laatste[-1].tekst == t.INTAKE_VRAGEN["reiskosten"]
+
+
+def haarlem_intake_tot_kosten(u: Gebruiker) -> None:
+    tot_doel(u)
+    for antwoord in ("Nee", "Ja", "Ja", "Ja"):  # vwnw, verplicht → klopt, pop
+        u.druk(antwoord)
+    assert u.laatste[-1].tekst == t.INTAKE_VRAGEN["studiekosten"]
+
+
+def test_idle_intake_expires_by_stored_timestamp(
+    jan: Gebruiker, klok: Klok, tmp_path: Path
+) -> None:
+    tot_doel(jan)
+    klok.nu += VERLOOP + dt.timedelta(minutes=1)
+    jan.zeg("nee")
+    assert jan.laatste[0].tekst.startswith("Je intake is gestopt")
+    db = open_database(tmp_path / "db.sqlite3")
+    afgebroken = db.execute(
+        "SELECT detail FROM gebeurtenissen WHERE soort = 'intake-afgebroken'"
+    ).fetchall()
+    assert [r[0] for r in afgebroken] == ["doel_vwnw"]
+
+
+def test_forget_me_deletes_the_conversation(jan: Gebruiker, tmp_path: Path) -> None:
+    tot_doel(jan)
+    jan.zeg("/vergeet")
+    jan.druk(t.VERGEET_NEE)
+    db = open_database(tmp_path / "db.sqlite3")
+    assert db.execute("SELECT count(*) FROM gesprekken").fetchone()[0] == 1
+    jan.zeg("/vergeet")
+    jan.druk(t.VERGEET_JA)
+    assert jan.tekst() == t.VERGETEN
+    assert db.execute("SELECT count(*) FROM gesprekken").fetchone()[0] == 0
+
+
+def test_stop_cancels_the_intake(jan: Gebruiker) -> None:
+    tot_doel(jan)
+    jan.zeg("/stop")
+    assert jan.tekst() == t.GESTOPT
+    jan.zeg("/stop")
+    assert jan.tekst() == t.NIETS_TE_STOPPEN

@@ -1,0 +1,179 @@
+"""The real python-telegram-bot Application against a fake Bot API on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+
+from bot import teksten as t
+from bot.opslag.database import open_database
+from bot.opslag.wachtrij import Wachtrij
+from rules import Regelboek
+from tests.chatdriver import Klok, bouw
+from tests.fakes import FakeBotApi
+from tests.telegramdriver import TelegramGebruiker, draaiende_bot
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotApi]:
+    with FakeBotApi() as fake:
+        yield fake
+
+
+async def start(u: TelegramGebruiker, gemeente: str = "Haarlem") -> None:
+    await u.zeg("/start", t.KIES_GEMEENTE)
+    await u.druk(gemeente, t.WAT_KAN_IK)
+
+
+async def tot_doelvragen(u: TelegramGebruiker) -> None:
+    await u.zeg("/intake", t.INTAKE_VRAGEN["naam"])
+    await u.zeg("Hbo <b>Bestuurskunde</b> *vet*", t.INTAKE_VRAGEN["instelling"])
+    await u.zeg("Hogeschool Leiden", t.INTAKE_VRAGEN["niveau"])
+    await u.druk("hbo", t.INTAKE_VRAGEN["startdatum"])
+    await u.zeg("september 2027", t.INTAKE_VRAGEN["duur"])
+    await u.zeg("36", t.INTAKE_VRAGEN["diploma"])
+    await u.druk("Ja", t.INTAKE_VRAGEN["doel_vwnw"])
+
+
+async def test_commands_registered_and_question_answered_with_source(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek
+) -> None:
+    async with draaiende_bot(api, bouw(tmp_path, regelboek, Klok())):
+        [commandos] = api.aanroepen("setMyCommands")
+        namen = [c["command"] for c in commandos.params["commands"]]
+        assert {
+            "start",
+            "intake",
+            "help",
+            "menu",
+            "stop",
+            "privacy",
+            "vergeet",
+            "wistjedat",
+        } <= set(namen)
+        u = TelegramGebruiker(api, 101)
+        await start(u)
+        [antwoord] = await u.zeg(
+            "moet ik een studieovereenkomst tekenen voor mijn opleiding", "Bron:"
+        )
+        assert "parse_mode" not in antwoord.params
+
+
+async def test_suggestions_and_none_of_these_are_queued(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek
+) -> None:
+    async with draaiende_bot(api, bouw(tmp_path, regelboek, Klok())):
+        u = TelegramGebruiker(api, 102)
+        await start(u)
+        [bericht] = await u.zeg("studieverlof", t.BEDOEL_JE)
+        labels = [k["text"] for rij in bericht.knoppen for k in rij]
+        assert labels[-1] == t.GEEN_VAN_DEZE
+        await u.druk(labels[0], "Bron:")
+        await u.druk(t.GEEN_VAN_DEZE, t.GEEN_VAN_DEZE_DANK)
+        assert len(api.aanroepen("answerCallbackQuery")) >= 3
+    [vraag] = Wachtrij(open_database(tmp_path / "db.sqlite3")).open_vragen("haarlem")
+    assert vraag.soort == "geen-van-deze" and vraag.vraag == "studieverlof"
+
+
+async def test_intake_quote_why_what_if_and_docx(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek
+) -> None:
+    async with draaiende_bot(api, bouw(tmp_path, regelboek, Klok())):
+        u = TelegramGebruiker(api, 103)
+        await start(u, "Kaag en Braassem")
+        await tot_doelvragen(u)
+        await u.zeg(
+            "hoeveel opleidingsbudget is er bij kaag en braassem?", t.INTAKE_VRAGEN["doel_vwnw"]
+        )
+        assert u.teksten()[-1] == f"{t.VERDER_MET_INTAKE}\n\n{t.INTAKE_VRAGEN['doel_vwnw']}"
+        assert "Bron:" in u.teksten()[-2]
+        await u.druk("Nee", t.INTAKE_VRAGEN["doel_verplicht"])
+        await u.druk("Nee", t.INTAKE_VRAGEN["doel_huidig"])
+        await u.druk("Ja", "Klopt dat?")
+        await u.druk("Ja", "leidinggevende")
+        await u.druk("Ja", "pop")
+        await u.druk("Ja", t.INTAKE_VRAGEN["studiekosten"])
+        await u.zeg("4.000,-", t.INTAKE_VRAGEN["reiskosten"])
+        await u.druk(t.GEEN_KOSTEN, t.INTAKE_VRAGEN["verblijfkosten"])
+        await u.druk(t.GEEN_KOSTEN, t.INTAKE_VRAGEN["contract_uren"])
+        await u.zeg("36", t.INTAKE_VRAGEN["studie_uren"])
+        [offerte] = await u.zeg("6", "Dit krijg je waarschijnlijk")
+        assert offerte.tekst and "Hbo <b>Bestuurskunde</b> *vet*" in offerte.tekst
+        assert "waarschijnlijk 100%. Dat is € 4.000,00." in offerte.tekst
+        assert "Speerpunt 2" in offerte.tekst
+        await u.druk(t.KNOP_WAAROM, "Waarom? Zo komen we")
+        await u.druk(t.KNOP_WAT_ALS, t.WAT_ALS_VRAAG)
+        [wat_als] = await u.zeg("12", "Als je 12 maanden na je opleiding zelf vertrekt")
+        assert wat_als.tekst and "€ 2.000,00" in wat_als.tekst
+        nieuw = await u.druk(t.KNOP_CONCEPT, ".docx")
+        [document] = [v for v in nieuw if v.methode == "sendDocument"]
+        concept = docx.Document(io.BytesIO(document.bestanden["document"]))
+        tekst = "\n".join(p.text for p in concept.paragraphs)
+        assert "100%, dat is € 4.000,00." in tekst
+        assert "Speerpunt 2" in tekst
+    assert not list((tmp_path / "concepten").glob("*.docx")), "the draft is not kept"
+
+
+async def test_restart_mid_intake_resumes(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek
+) -> None:
+    u = TelegramGebruiker(api, 104)
+    async with draaiende_bot(api, bouw(tmp_path, regelboek, Klok())):
+        await start(u)
+        await tot_doelvragen(u)
+        await u.druk("Nee", t.INTAKE_VRAGEN["doel_verplicht"])
+    async with draaiende_bot(api, bouw(tmp_path, regelboek, Klok())):
+        await u.druk("Nee", t.INTAKE_VRAGEN["doel_huidig"])
+
+
+async def test_forget_me(api: FakeBotApi, tmp_path: Path, regelboek: Regelboek) -> None:
+    async with draaiende_bot(api, bouw(tmp_path, regelboek, Klok())):
+        u = TelegramGebruiker(api, 105)
+        await start(u)
+        await u.zeg("/vergeet", t.VERGEET_VRAAG)
+        await u.druk(t.VERGEET_JA, t.VERGETEN)
+    db = open_database(tmp_path / "db.sqlite3")
+    assert db.execute("SELECT count(*) FROM gesprekken").fetchone()[0] == 0
+
+
+async def test_bad_input_never_crashes_or_loses_the_intake(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek
+) -> None:
+    async with draaiende_bot(api, bouw(tmp_path, regelboek, Klok())):
+        u = TelegramGebruiker(api, 106)
+        await start(u)
+        await tot_doelvragen(u)
+        await u.zeg("blauw", t.KIES_KNOP)  # text where a button was expected
+        oud = next(v for v in u.berichten() if v.knoppen and "niveau" in (v.tekst or ""))
+        data = oud.knoppen[0][0]["callback_data"]
+        await u._wacht(lambda: api.druk_knop(106, data, oud.resultaat["message_id"]), t.OUDE_KNOP)
+        await u._wacht(lambda: api.druk_knop(106, "nooit-verstuurd", 99999), t.OUDE_KNOP)
+        await u.zeg("x" * 4096, t.WAAROM_NIET["te-lang"])
+        for soort in ("sticker", "photo", "voice"):
+            await u._wacht(lambda s=soort: api.stuur_ander(106, s), t.WAAROM_NIET["geen-tekst"])
+        voor = len(u.berichten())
+        api.stuur_tekst(106, "ja", edited=True)
+        api.stuur_tekst(106, "hallo", chat_type="group", chat_id=-500)
+        await asyncio.sleep(0.5)
+        assert len(u.berichten()) == voor, "edited messages are ignored"
+        assert not api.berichten(-500), "group chats are ignored"
+        await u.druk("Nee", t.INTAKE_VRAGEN["doel_verplicht"])  # the intake is intact
+
+
+async def test_blocked_user_does_not_break_the_bot(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek
+) -> None:
+    async with draaiende_bot(api, bouw(tmp_path, regelboek, Klok())):
+        geblokkeerd, ander = TelegramGebruiker(api, 107), TelegramGebruiker(api, 108)
+        await start(geblokkeerd)
+        api.blokkeer(107)
+        api.stuur_tekst(107, "hoeveel studieverlof krijg ik")
+        await start(ander)
+        await ander.zeg("moet ik een studieovereenkomst tekenen voor mijn opleiding", "Bron:")
+        mislukt = [v for v in api.berichten(107, ook_mislukt=True) if not v.gelukt]
+        assert mislukt and mislukt[0].foutcode == 403
