@@ -37,7 +37,7 @@ from bot.dialoog.gesprek import Gesprek
 logger = logging.getLogger(__name__)
 
 MAX_TEKST = 4096
-GELIJKTIJDIG = 32
+GELIJKTIJDIG = 16
 """Updates handled at once (each user's own updates stay in order)."""
 PRIVE = filters.ChatType.PRIVATE
 GEEN_TEKST = (
@@ -200,7 +200,7 @@ def bouw_applicatie(
         ApplicationBuilder()
         .token(token)
         .concurrent_updates(GELIJKTIJDIG)
-        .connection_pool_size(GELIJKTIJDIG + 4)
+        .connection_pool_size(GELIJKTIJDIG)
         .post_init(na_start)
     )
     if floodbegrenzing:
