@@ -23,6 +23,8 @@ class Instellingen(BaseSettings):
     )
 
     telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
+    telegram_api_url: str | None = Field(default=None, alias="TELEGRAM_API_URL")
+    """Another Bot API server, e.g. a self-hosted one: ``http://host:8081/bot``."""
     webhook_geheim: SecretStr | None = Field(default=None, alias="TELEGRAM_WEBHOOK_SECRET")
     """Telegram sends it in a header on every webhook call; others are refused."""
     hr_ids: Annotated[frozenset[int], NoDecode] = Field(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from bot.dialoog.diensten import Diensten
@@ -29,7 +30,21 @@ def gemeentenamen(regelboek: Regelboek, store: FaqStore) -> dict[str, str]:
     return {code: namen[code] for code in sorted(namen) if code in met_faq}
 
 
-def bouw_gesprek(instellingen: Instellingen, concept_map: Path | None = None) -> Gesprek:
+def hr_controle(instellingen: Instellingen, terminal_is_hr: bool = False) -> Callable[[str], bool]:
+    """Who is HR: Telegram ids from the configuration; in the terminal, only with ``--hr``."""
+
+    def is_hr(gebruiker: str) -> bool:
+        kanaal, _, nummer = gebruiker.partition(":")
+        if kanaal == "telegram":
+            return nummer.lstrip("-").isdigit() and int(nummer) in instellingen.hr_ids
+        return kanaal == "terminal" and terminal_is_hr
+
+    return is_hr
+
+
+def bouw_gesprek(
+    instellingen: Instellingen, concept_map: Path | None = None, terminal_is_hr: bool = False
+) -> Gesprek:
     """The conversation engine with its store, matcher and rulebook."""
     verbinding = open_database(instellingen.database)
     regelboek = laad_regelboek()
@@ -48,5 +63,7 @@ def bouw_gesprek(instellingen: Instellingen, concept_map: Path | None = None) ->
         gemeenten=gemeenten,
         concept_map=concept_map or instellingen.data_map / "concepten",
         vaste_gemeente=instellingen.gemeente,
+        faq_store=store,
+        is_hr=hr_controle(instellingen, terminal_is_hr),
     )
     return Gesprek(diensten, regelboek)

@@ -255,3 +255,62 @@ CONCEPT = {
 """The labels of the draft request (DOCX)."""
 
 TOT_ZIENS = "Tot ziens! Je kunt altijd terugkomen."
+
+# --- HR ---------------------------------------------------------------------------------
+# For HR staff: still plain Dutch, a little more about the FAQ itself.
+
+ALLEEN_HR = "Dit kan alleen een HR-medewerker doen. Je kunt wel gewoon een vraag stellen."
+HR_FAQ_MENU = "FAQ beheren. Wat wil je doen?"
+HR_ZOEK = "Zoek een vraag"
+HR_NIEUW = "Nieuwe vraag maken"
+HR_TYP_ZOEK = "Typ een paar woorden van de vraag die je zoekt."
+HR_NIETS_GEVONDEN = "Ik vond geen vraag met die woorden. Probeer andere woorden."
+HR_KIES_VRAAG = "Welke vraag bedoel je?"
+HR_VRAAG = (
+    "{vraag}\n\nAntwoord: {antwoord}\n\nBron: {bron}\n"
+    "Formuleringen: {aantal}. Status: {status}. Bijgewerkt: {bijgewerkt}."
+)
+HR_AAN = "aan"
+HR_UIT = "uit"
+HR_ANTWOORD_AANPASSEN = "Antwoord aanpassen"
+HR_FORMULERING_ERBIJ = "Formulering toevoegen"
+HR_ZET_UIT = "Zet uit"
+HR_ZET_AAN = "Zet aan"
+HR_TYP_ANTWOORD = "Typ het nieuwe antwoord. Schrijf kort en eenvoudig, in je-vorm."
+HR_TYP_FORMULERING = "Typ hoe iemand deze vraag nog meer kan stellen."
+HR_VOORBEELD = "Zo komt het eruit te zien:\n\n{tekst}\n\nOpslaan?"
+HR_OPSLAAN = "Opslaan"
+HR_ANNULEREN = "Annuleren"
+HR_OPGESLAGEN = "Opgeslagen. Iedereen krijgt vanaf nu het nieuwe antwoord."
+HR_GEANNULEERD = "Niet opgeslagen."
+HR_VEROUDERD = (
+    "Niet opgeslagen: iemand anders heeft deze vraag net veranderd.\n"
+    "Zo staat het er nu:\n\n{antwoord}\n\nBekijk de vraag opnieuw en pas hem dan aan."
+)
+HR_FOUT = "Niet opgeslagen: {fout}"
+HR_NIEUW_VRAAG = "Wat is de vraag? Typ hem zoals een medewerker hem stelt."
+HR_NIEUW_ANTWOORD = "Wat is het antwoord? Kort, eenvoudig, in je-vorm."
+HR_NIEUW_DOCUMENT = "Op welk document berust het antwoord?"
+HR_NIEUW_ARTIKEL = "Welk artikel of welke paragraaf? Bijvoorbeeld: artikel 8 lid 1."
+HR_NIEUW_VARIANT = (
+    "Typ een andere manier om de vraag te stellen ({nummer} van {totaal}). "
+    "Zoals medewerkers het typen: kort, met afkortingen."
+)
+HR_NIEUWE_VRAAG_KLAAR = (
+    "Vraag: {vraag}\nAntwoord: {antwoord}\nBron: {bron}\nFormuleringen:\n{varianten}"
+)
+HR_WACHTRIJ_LEEG = "Er staan geen onbeantwoorde vragen meer. Goed bezig!"
+HR_WACHTRIJ = "Onbeantwoorde vraag ({nummer} van {totaal}), {aantal} keer gesteld:\n\n“{vraag}”"
+HR_BIJNA = "\n\nHet dichtst in de buurt:\n{lijst}"
+HR_ALS_FORMULERING = "Hoort bij: {vraag}"
+HR_AFWIJZEN = "Afwijzen"
+HR_VOLGENDE = "Volgende"
+HR_TOEGEVOEGD_ALS_FORMULERING = "Toegevoegd. Wie dit vraagt, krijgt nu het antwoord op “{vraag}”."
+HR_AFGEWEZEN = "Afgewezen. Deze vraag staat niet meer in de lijst."
+HR_STATS_KOP = "Gebruik van de opleidingsbot (alleen tellingen, geen namen)."
+
+HR_COMMANDO_OMSCHRIJVINGEN = {
+    "faq": "HR: FAQ zoeken, aanpassen of aanvullen",
+    "vragen": "HR: onbeantwoorde vragen bekijken",
+    "stats": "HR: gebruik per week",
+}

@@ -56,3 +56,21 @@ def botsingen(faq: Faq, drempel: float = DREMPEL) -> list[Botsing]:
                         gemeente, (id_, tekst), (ander_id, ander_tekst), score
                     )
     return list(gevonden.values())
+
+
+class BotsingFout(ValueError):
+    """A change would make phrasings of different entries too alike."""
+
+    def __init__(self, gevonden: list[Botsing]) -> None:
+        self.gevonden = gevonden
+        super().__init__(f"{len(gevonden)} botsende formuleringen")
+
+
+def weiger_botsingen(faq: Faq, gewijzigd: set[str]) -> None:
+    """Raise BotsingFout when a changed entry's phrasing clashes with another entry's.
+
+    Fits ``FaqStore``'s ``controle`` hook: it runs inside the lock, before writing.
+    """
+    gevonden = [b for b in botsingen(faq) if b.een[0] in gewijzigd or b.ander[0] in gewijzigd]
+    if gevonden:
+        raise BotsingFout(gevonden)

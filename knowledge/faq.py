@@ -55,6 +55,12 @@ class Vraag(_Strikt):
     tags: list[str] = Field(default_factory=list)
     wist_je_dat: str | None = None
     bijgewerkt: dt.date
+    actief: Annotated[bool, Field(exclude_if=lambda actief: actief is True)] = True
+    """False: HR switched the entry off; employees do not see it, HR can switch it back.
+
+    Left out of ``model_dump`` while True, so the YAML files and every entry's version
+    stay as they were before this field existed.
+    """
 
     @property
     def formuleringen(self) -> list[str]:
@@ -93,19 +99,25 @@ class Faq:
         return sorted(g for g in self.bestanden if g != ALGEMEEN)
 
     def zichtbaar(self, gemeente: str) -> list[tuple[Vraag, FaqBestand]]:
-        """The employer's entries, then the general ones on topics the employer leaves open."""
+        """The employer's entries, then the general ones on topics the employer leaves open.
+
+        Entries switched off (``actief`` false) are left out, and an employer's entry that
+        is switched off no longer hides the general entry on its topic.
+        """
         eigen = self.bestanden.get(gemeente)
         algemeen = self.bestanden.get(ALGEMEEN)
-        uitkomst = [(v, eigen) for v in eigen.vragen] if eigen else []
+        uitkomst = [(v, eigen) for v in eigen.vragen if v.actief] if eigen else []
         eigen_onderwerpen = {v.onderwerp for v, _ in uitkomst}
         if algemeen:
             uitkomst += [
-                (v, algemeen) for v in algemeen.vragen if v.onderwerp not in eigen_onderwerpen
+                (v, algemeen)
+                for v in algemeen.vragen
+                if v.actief and v.onderwerp not in eigen_onderwerpen
             ]
         return uitkomst
 
     def vraag(self, id_: str) -> tuple[Vraag, FaqBestand] | None:
-        """Find an entry by id, in any file."""
+        """Find an entry by id, in any file; also one that is switched off."""
         for bestand in self.bestanden.values():
             for vraag in bestand.vragen:
                 if vraag.id == id_:

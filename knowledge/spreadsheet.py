@@ -1,8 +1,9 @@
 """Export the FAQ to a spreadsheet for HR, and import their changes back.
 
 One row per entry, the columns in KOLOMMEN. Lists go one item per line inside a cell
-(``varianten``; ``bron`` as ``document | artikel``), tags are comma-separated. The file
-format (CSV with ``;``, or XLSX) is in knowledge.tabel.
+(``varianten``; ``bron`` as ``document | artikel``), tags are comma-separated, and
+``actief`` is ``ja`` or ``nee`` (switched off; empty, or a file without the column, means
+``ja``). The file format (CSV with ``;``, or XLSX) is in knowledge.tabel.
 
 Import is all or nothing: a row whose id exists edits that entry, a row with a new id
 adds it to the row's gemeente, a row equal to the entry is skipped, and nothing is ever
@@ -21,16 +22,21 @@ from typing import Any
 from pydantic import ValidationError
 
 from knowledge.faq import Faq, Vraag
-from knowledge.store import Controle, FaqStore, versie_van
+from knowledge.store import ONBEKEND, Controle, FaqStore, versie_van
 from knowledge.tabel import InvoerFout, Rij, lees_tabel, schrijf_tabel
 from rules.rulebook import vertaal_probleem
 
 KOLOMMEN = (
     "id", "gemeente", "onderwerp", "vraag", "varianten", "antwoord", "bron", "tags",
-    "wist_je_dat", "bijgewerkt", "versie",
+    "wist_je_dat", "actief", "bijgewerkt", "versie",
 )  # fmt: skip
 VERPLICHT = ("id", "gemeente", "onderwerp", "vraag", "varianten", "antwoord", "bron")
-BREEDTES = {"vraag": 40, "varianten": 40, "antwoord": 60, "bron": 30, "wist_je_dat": 40}
+OPTIONEEL = ("actief",)
+"""Columns an export made before they existed lacks; read as empty cells."""
+BREEDTES = {
+    "vraag": 40, "varianten": 40, "antwoord": 60, "bron": 30, "wist_je_dat": 40, "actief": 8,
+}  # fmt: skip
+JA, NEE = "ja", "nee"
 
 __all__ = ["KOLOMMEN", "ImportFout", "ImportVerslag", "InvoerFout", "exporteer", "importeer"]
 
@@ -72,6 +78,7 @@ def naar_rij(vraag: Vraag, gemeente: str) -> Rij:
         "bron": "\n".join(f"{b.document} | {b.artikel}" for b in vraag.bron),
         "tags": ", ".join(vraag.tags),
         "wist_je_dat": vraag.wist_je_dat or "",
+        "actief": JA if vraag.actief else NEE,
         "bijgewerkt": vraag.bijgewerkt.isoformat(),
         "versie": versie_van(vraag),
     }
@@ -90,9 +97,10 @@ def exporteer(faq: Faq, pad: Path, gemeente: str | None = None) -> int:
 
 
 def importeer(
-    store: FaqStore, pad: Path, *, vandaag: dt.date | None = None, controle: Controle | None = None
-) -> ImportVerslag:
-    """Apply the rows of ``pad`` to the store, all or nothing.
+    store: FaqStore, pad: Path, *, vandaag: dt.date | None = None,
+    controle: Controle | None = None, door: str = ONBEKEND,
+) -> ImportVerslag:  # fmt: skip
+    """Apply the rows of ``pad`` to the store, all or nothing; ``door`` goes in the history.
 
     Raises InvoerFout or ImportFout (nothing written), or what FaqStore.bewerk raises.
     """
@@ -103,7 +111,7 @@ def importeer(
     toevoegen: list[tuple[str, Vraag]] = []
     wijzigen: list[tuple[Vraag, str]] = []
     gezien: dict[str, int] = {}
-    for nummer, rij in lees_tabel(pad, KOLOMMEN):
+    for nummer, rij in lees_tabel(pad, KOLOMMEN, OPTIONEEL):
         plek = f"{pad.name} rij {nummer}"
         fouten: list[str] = []
         id_ = rij["id"].strip()
@@ -144,7 +152,9 @@ def importeer(
     if problemen or conflicten:
         raise ImportFout(problemen + conflicten, invoer=bool(problemen))
     if toevoegen or wijzigen:
-        store.bewerk(toevoegen=toevoegen, wijzigen=wijzigen, vandaag=vandaag, controle=controle)
+        store.bewerk(
+            toevoegen=toevoegen, wijzigen=wijzigen, vandaag=vandaag, controle=controle, door=door
+        )
     verslag.toegevoegd = [v.id for _, v in toevoegen]
     verslag.gewijzigd = [v.id for v, _ in wijzigen]
     return verslag
@@ -177,6 +187,9 @@ def _van_rij(rij: Rij, faq: Faq, huidig: Vraag | None, fouten: list[str]) -> Vra
             bijgewerkt = dt.date.fromisoformat(datum)
         except ValueError:
             fouten.append(f"kolom bijgewerkt: '{datum}' moet een datum zijn (jjjj-mm-dd)")
+    actief = rij["actief"].strip().lower()
+    if actief not in {"", JA, NEE}:
+        fouten.append(f"kolom actief: '{rij['actief'].strip()}' moet ja of nee zijn")
     if fouten:
         return None
     data: dict[str, Any] = {
@@ -189,6 +202,7 @@ def _van_rij(rij: Rij, faq: Faq, huidig: Vraag | None, fouten: list[str]) -> Vra
         "tags": [t.strip() for t in rij["tags"].split(",") if t.strip()],
         "wist_je_dat": rij["wist_je_dat"] or None,
         "bijgewerkt": bijgewerkt,
+        "actief": actief != NEE,
     }
     try:
         vraag = Vraag.model_validate(data)

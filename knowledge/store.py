@@ -7,6 +7,11 @@ keeps the last good FAQ and the error (``laatste_fout``).
 Writers take a lock file shared by all processes, reload inside it, refuse an edit made
 on an old version (``VerouderdFout``), validate the whole result as the loader does,
 and only then write each changed file atomically: the old or the new file, never half.
+
+Every change also appends one line per changed entry to the history
+(``.geschiedenis.jsonl``, see knowledge.audit), inside the same lock and before the YAML
+files are replaced: the FAQ never changes without its line. ``geschiedenis`` reads an
+entry's history and ``herstel`` puts an entry back as a line left it.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
+from knowledge import audit
+from knowledge.audit import GESCHIEDENIS_NAAM, Actie, AuditRegel
 from knowledge.faq import FAQ_MAP, Faq, FaqBestand, FaqFout, Vraag, lees_faq, lees_map
 from knowledge.faqyaml import bestand_naar_yaml, schrijf_atomisch
 from rules.rulebook import vertaal_probleem
@@ -31,6 +38,7 @@ logger = logging.getLogger(__name__)
 
 LOCK_NAAM = ".faq.lock"
 WACHTTIJD = 10.0
+ONBEKEND = "onbekend"
 
 Handtekening = dict[str, tuple[int, int, int]]
 # Called with the new FAQ and the ids added or edited, before anything is written.
@@ -48,7 +56,15 @@ class VerouderdFout(ValueError):
 
 
 class OnbekendFout(ValueError):
-    """No entry with this id, or no FAQ file for this gemeente."""
+    """No entry with this id, or no FAQ file for this gemeente, or no such history line."""
+
+
+class VerwijderdFout(ValueError):
+    """The caller read the entry at a version, but someone removed it since."""
+
+    def __init__(self, id_: str) -> None:
+        self.id = id_
+        super().__init__(f"iemand anders heeft vraag '{id_}' intussen verwijderd")
 
 
 def versie_van(vraag: Vraag) -> str:
@@ -99,21 +115,21 @@ class FaqStore:
 
     def voeg_toe(
         self, gemeente: str, vraag: Vraag, *, vandaag: dt.date | None = None,
-        controle: Controle | None = None,
-    ) -> None:
+        controle: Controle | None = None, door: str = ONBEKEND,
+    ) -> None:  # fmt: skip
         """Add an entry at the end of the gemeente's file."""
-        self.bewerk(toevoegen=[(gemeente, vraag)], vandaag=vandaag, controle=controle)
+        self.bewerk(toevoegen=[(gemeente, vraag)], vandaag=vandaag, controle=controle, door=door)
 
     def wijzig(
         self, vraag: Vraag, versie: str, *, vandaag: dt.date | None = None,
-        controle: Controle | None = None,
-    ) -> None:
+        controle: Controle | None = None, door: str = ONBEKEND,
+    ) -> None:  # fmt: skip
         """Replace the entry with the same id, if it is still at ``versie``."""
-        self.bewerk(wijzigen=[(vraag, versie)], vandaag=vandaag, controle=controle)
+        self.bewerk(wijzigen=[(vraag, versie)], vandaag=vandaag, controle=controle, door=door)
 
-    def verwijder(self, id_: str, versie: str) -> None:
+    def verwijder(self, id_: str, versie: str, *, door: str = ONBEKEND) -> None:
         """Remove the entry, if it is still at ``versie``."""
-        self.bewerk(verwijderen=[(id_, versie)])
+        self.bewerk(verwijderen=[(id_, versie)], door=door)
 
     def bewerk(
         self,
@@ -123,52 +139,137 @@ class FaqStore:
         verwijderen: Sequence[tuple[str, str]] = (),
         vandaag: dt.date | None = None,
         controle: Controle | None = None,
+        door: str = ONBEKEND,
     ) -> None:
         """Apply all changes or none; ``controle`` may refuse the new FAQ by raising.
 
-        Added and edited entries get ``bijgewerkt`` = today. Each changed file is
-        written atomically; a crash between two files leaves each file whole.
+        Added and edited entries get ``bijgewerkt`` = today. Each changed entry gets a
+        history line naming ``door`` (who: "cli:anna", "telegram:12345"); the lines are
+        written and synced before any file is replaced. Each changed file is written
+        atomically; a crash between two files leaves each file whole.
         """
-        dag = vandaag or dt.date.today()
+        with self._mutex, self._vergrendeld():
+            teksten = lees_map(self.map)
+            self._bewerk(
+                teksten, lees_faq(teksten), toevoegen, wijzigen, verwijderen,
+                vandaag=vandaag, controle=controle, door=door,
+            )  # fmt: skip
+
+    def geschiedenis(self, id_: str) -> list[AuditRegel]:
+        """Every change to the entry that landed, oldest first (see knowledge.audit)."""
+        pad = self.map / GESCHIEDENIS_NAAM
+        if not pad.exists():
+            return []
+        with self._mutex, self._vergrendeld():  # no change half done while we look
+            return self._geschiedenis(id_, lees_faq(lees_map(self.map)))
+
+    def herstel(
+        self, id_: str, regel: int | str, versie_nu: str | None, *, door: str = ONBEKEND,
+        vandaag: dt.date | None = None, controle: Controle | None = None,
+    ) -> Vraag:  # fmt: skip
+        """Put the entry back as history line ``regel`` left it; return it as saved now.
+
+        ``regel`` is the line's ``nummer`` or its ``tijd`` (ISO). The entry becomes the
+        line's ``na``, or for a removal its ``voor``. ``versie_nu`` is the version the
+        caller saw now, or None if the caller saw the entry removed: as with any edit, a
+        change by someone else since is refused (VerouderdFout, or VerwijderdFout when
+        the entry is gone). An entry that exists is restored where it is; a removed one
+        is added again to the line's gemeente. ``bijgewerkt`` becomes today, as with every
+        change; the history line says "hersteld".
+        """
         with self._mutex, self._vergrendeld():
             teksten = lees_map(self.map)
             oud = lees_faq(teksten)
-            vragen = {g: list(b.vragen) for g, b in oud.bestanden.items()}
-            gewijzigd: set[str] = set()
-            verouderd: list[Vraag] = []
-            taken: list[tuple[str, str, Vraag | None]] = [
-                (v.id, versie, v.model_copy(update={"bijgewerkt": dag})) for v, versie in wijzigen
-            ]
-            taken += [(id_, versie, None) for id_, versie in verwijderen]
-            for id_, versie, nieuw in taken:
-                gemeente, i = _zoek(vragen, id_)
-                if versie_van(vragen[gemeente][i]) != versie:
-                    verouderd.append(vragen[gemeente][i])
-                elif nieuw is None:
-                    del vragen[gemeente][i]
-                else:
-                    vragen[gemeente][i] = nieuw
-                gewijzigd.add(gemeente)
-            if verouderd:
-                raise VerouderdFout(verouderd)
-            for gemeente, vraag in toevoegen:
-                if gemeente not in vragen:
-                    raise OnbekendFout(f"er is geen FAQ-bestand voor gemeente '{gemeente}'")
-                bezet = [g for g, lijst in vragen.items() if any(v.id == vraag.id for v in lijst)]
-                if bezet:
-                    raise FaqFout([f"id '{vraag.id}' bestaat al (bij {bezet[0]})"])
-                vragen[gemeente].append(vraag.model_copy(update={"bijgewerkt": dag}))
-                gewijzigd.add(gemeente)
-            nieuwe_teksten = {
-                oud.paden[g]: bestand_naar_yaml(_valideer(oud.bestanden[g], vragen[g]))
-                for g in sorted(gewijzigd)
-            }
-            nieuw_faq = lees_faq({**teksten, **nieuwe_teksten})
-            if controle is not None:
-                controle(nieuw_faq, {v.id for v, _ in wijzigen} | {v.id for _, v in toevoegen})
-            for pad, tekst in nieuwe_teksten.items():
-                schrijf_atomisch(pad, tekst)
-            self._zet(nieuw_faq, self._handtekening_nu())
+            gekozen = _kies(self._geschiedenis(id_, oud), id_, regel)
+            data = gekozen.na if gekozen.na is not None else gekozen.voor
+            try:
+                doel = Vraag.model_validate(data)
+            except ValidationError as fout:
+                raise FaqFout(
+                    [f"wijziging {gekozen.nummer} van vraag '{id_}' is niet meer geldig: {fout}"]
+                ) from fout
+            huidig = oud.vraag(id_)
+            if huidig is None:
+                if versie_nu is not None:
+                    raise VerwijderdFout(id_)
+                toevoegen, wijzigen = [(gekozen.gemeente, doel)], []
+            elif versie_nu != versie_van(huidig[0]):
+                raise VerouderdFout([huidig[0]])
+            else:
+                toevoegen, wijzigen = [], [(doel, versie_nu)]
+            nieuw = self._bewerk(
+                teksten, oud, toevoegen, wijzigen, (),
+                vandaag=vandaag, controle=controle, door=door, actie="hersteld",
+            )  # fmt: skip
+            terug = nieuw.vraag(id_)
+            assert terug is not None
+            return terug[0]
+
+    def _geschiedenis(self, id_: str, faq: Faq) -> list[AuditRegel]:
+        regels = [r for r in audit.lees(self.map / GESCHIEDENIS_NAAM) if r.id == id_]
+        gevonden = faq.vraag(id_)
+        return audit.doorgevoerd(regels, gevonden[0] if gevonden else None)
+
+    def _bewerk(
+        self,
+        teksten: dict[Path, str],
+        oud: Faq,
+        toevoegen: Sequence[tuple[str, Vraag]],
+        wijzigen: Sequence[tuple[Vraag, str]],
+        verwijderen: Sequence[tuple[str, str]],
+        *,
+        vandaag: dt.date | None,
+        controle: Controle | None,
+        door: str,
+        actie: Actie | None = None,
+    ) -> Faq:
+        """The change itself, with the lock held and ``oud`` just read from ``teksten``.
+
+        ``actie`` names every history line (for a restore); else it follows from the
+        change: toegevoegd, gewijzigd or verwijderd.
+        """
+        dag = vandaag or dt.date.today()
+        vragen = {g: list(b.vragen) for g, b in oud.bestanden.items()}
+        gewijzigd: set[str] = set()
+        verouderd: list[Vraag] = []
+        taken: list[tuple[str, str, Vraag | None]] = [
+            (v.id, versie, v.model_copy(update={"bijgewerkt": dag})) for v, versie in wijzigen
+        ]
+        taken += [(id_, versie, None) for id_, versie in verwijderen]
+        for id_, versie, nieuw in taken:
+            gemeente, i = _zoek(vragen, id_)
+            if versie_van(vragen[gemeente][i]) != versie:
+                verouderd.append(vragen[gemeente][i])
+            elif nieuw is None:
+                del vragen[gemeente][i]
+            else:
+                vragen[gemeente][i] = nieuw
+            gewijzigd.add(gemeente)
+        if verouderd:
+            raise VerouderdFout(verouderd)
+        for gemeente, vraag in toevoegen:
+            if gemeente not in vragen:
+                raise OnbekendFout(f"er is geen FAQ-bestand voor gemeente '{gemeente}'")
+            bezet = [g for g, lijst in vragen.items() if any(v.id == vraag.id for v in lijst)]
+            if bezet:
+                raise FaqFout([f"id '{vraag.id}' bestaat al (bij {bezet[0]})"])
+            vragen[gemeente].append(vraag.model_copy(update={"bijgewerkt": dag}))
+            gewijzigd.add(gemeente)
+        nieuwe_teksten = {
+            oud.paden[g]: bestand_naar_yaml(_valideer(oud.bestanden[g], vragen[g]))
+            for g in sorted(gewijzigd)
+        }
+        nieuw_faq = lees_faq({**teksten, **nieuwe_teksten})
+        if controle is not None:
+            controle(nieuw_faq, {v.id for v, _ in wijzigen} | {v.id for _, v in toevoegen})
+        ids = [id_ for id_, _, _ in taken] + [v.id for _, v in toevoegen]
+        regels = _regels(oud, nieuw_faq, ids, door, actie)
+        # The history first: if it cannot be written, no file has changed.
+        audit.schrijf(self.map / GESCHIEDENIS_NAAM, regels)
+        for pad, tekst in nieuwe_teksten.items():
+            schrijf_atomisch(pad, tekst)
+        self._zet(nieuw_faq, self._handtekening_nu())
+        return nieuw_faq
 
     def _laad(self, handtekening: Handtekening) -> None:
         self._zet(lees_faq(lees_map(self.map)), handtekening)
@@ -196,6 +297,47 @@ class FaqStore:
             raise FaqFout(
                 ["De FAQ is bezet: iemand anders slaat net iets op. Probeer het zo opnieuw."]
             ) from fout
+
+
+def _regels(
+    oud: Faq, nieuw: Faq, ids: Sequence[str], door: str, actie: Actie | None
+) -> list[AuditRegel]:
+    """A history line for each of ``ids`` that differs between ``oud`` and ``nieuw``."""
+    tijd = dt.datetime.now(dt.UTC)
+    uitkomst = []
+    for id_ in dict.fromkeys(ids):
+        voor, na = oud.vraag(id_), nieuw.vraag(id_)
+        if voor and na and (voor[0], voor[1].gemeente) == (na[0], na[1].gemeente):
+            continue  # not changed: no line
+        gemeente = na[1].gemeente if na else voor[1].gemeente if voor else ""
+        soort: Actie = actie or (
+            "toegevoegd" if voor is None else "verwijderd" if na is None else "gewijzigd"
+        )
+        uitkomst.append(
+            audit.nieuwe_regel(
+                tijd, door, soort, gemeente, voor[0] if voor else None, na[0] if na else None
+            )
+        )
+    return uitkomst
+
+
+def _kies(regels: Sequence[AuditRegel], id_: str, regel: int | str) -> AuditRegel:
+    """The history line with this number, or with this time (ISO)."""
+    for kandidaat in reversed(regels):
+        if isinstance(regel, int):
+            if kandidaat.nummer == regel:
+                return kandidaat
+        elif _zelfde_tijd(kandidaat.tijd, regel):
+            return kandidaat
+    raise OnbekendFout(f"vraag '{id_}' heeft geen wijziging {regel}")
+
+
+def _zelfde_tijd(tijd: dt.datetime, tekst: str) -> bool:
+    try:
+        ander = dt.datetime.fromisoformat(tekst)
+    except ValueError:
+        return False
+    return ander.tzinfo is not None and ander == tijd
 
 
 def _zoek(vragen: dict[str, list[Vraag]], id_: str) -> tuple[str, int]:

@@ -43,13 +43,19 @@ def schrijf_tabel(
         _schrijf_xlsx(pad, kolommen, rijen, breedtes)
 
 
-def lees_tabel(pad: Path, kolommen: Sequence[str]) -> list[tuple[int, Rij]]:
-    """The rows with their row number; every column must be there, blank rows are skipped."""
+def lees_tabel(
+    pad: Path, kolommen: Sequence[str], optioneel: Sequence[str] = ()
+) -> list[tuple[int, Rij]]:
+    """The rows with their row number; blank rows are skipped.
+
+    Every column must be there, except those in ``optioneel`` (an older file may lack
+    them): a missing optional column reads as empty cells.
+    """
     tabel = _lees_csv(pad) if soort(pad) == "csv" else _lees_xlsx(pad)
     if not tabel:
         raise InvoerFout([f"{pad.name}: het bestand is leeg"])
     kop = [k.strip().lower() for k in tabel[0]]
-    ontbreekt = [k for k in kolommen if k not in kop]
+    ontbreekt = [k for k in kolommen if k not in kop and k not in optioneel]
     if ontbreekt:
         raise InvoerFout([f"{pad.name} rij 1, kolom {k}: ontbreekt" for k in ontbreekt])
     uitkomst = []
@@ -58,7 +64,7 @@ def lees_tabel(pad: Path, kolommen: Sequence[str]) -> list[tuple[int, Rij]]:
         if not any(c.strip() for c in cellen):
             continue
         cellen += [""] * (len(kop) - len(cellen))
-        uitkomst.append((nummer, {k: cellen[kop.index(k)] for k in kolommen}))
+        uitkomst.append((nummer, {k: cellen[kop.index(k)] if k in kop else "" for k in kolommen}))
     return uitkomst
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from bot.dialoog.berichten import Bericht, Druk, Tekst
@@ -11,8 +13,10 @@ from bot.dialoog.gesprek import Gesprek
 from bot.opslag.database import open_database
 from bot.opslag.gesprekken import Gebeurtenissen, Gesprekken
 from bot.opslag.wachtrij import Wachtrij
-from knowledge.faq import laad_faq
+from knowledge.faq import FAQ_MAP, laad_faq
+from knowledge.levend import LevendeMatcher
 from knowledge.matcher import Matcher
+from knowledge.store import FaqStore
 from rules import Regelboek
 
 GEMEENTEN = {
@@ -42,11 +46,29 @@ def gedeelde_matcher() -> Matcher:
     return _MATCHER[0]
 
 
-def bouw(map_: Path, regelboek: Regelboek, klok: Klok, gemeente: str | None = None) -> Gesprek:
-    """A conversation engine over a SQLite file in ``map_``."""
+def bouw(
+    map_: Path,
+    regelboek: Regelboek,
+    klok: Klok,
+    gemeente: str | None = None,
+    *,
+    hr: frozenset[str] = frozenset(),
+) -> Gesprek:
+    """A conversation engine over a SQLite file in ``map_``.
+
+    With ``hr`` (user keys of HR staff) the FAQ is a copy in ``map_/faq`` that HR may
+    change, with a matcher that follows it; else the shared read-only matcher.
+    """
     db = open_database(map_ / "db.sqlite3")
+    store: FaqStore | None = None
+    matcher: Callable[[], Matcher] = gedeelde_matcher
+    if hr:
+        if not (map_ / "faq").exists():
+            shutil.copytree(FAQ_MAP, map_ / "faq")
+        store = FaqStore(map_ / "faq")
+        matcher = LevendeMatcher(store)
     diensten = Diensten(
-        matcher=gedeelde_matcher,
+        matcher=matcher,
         gesprekken=Gesprekken(db),
         wachtrij=Wachtrij(db),
         gebeurtenissen=Gebeurtenissen(db),
@@ -54,6 +76,8 @@ def bouw(map_: Path, regelboek: Regelboek, klok: Klok, gemeente: str | None = No
         concept_map=map_ / "concepten",
         vaste_gemeente=gemeente,
         klok=klok,
+        faq_store=store,
+        is_hr=hr.__contains__,
     )
     return Gesprek(diensten, regelboek)
 

@@ -32,10 +32,18 @@ def regelboek() -> Regelboek:
     return laad_regelboek()
 
 
-def opleidingsbot(*args: str, invoer: str = "") -> subprocess.CompletedProcess[str]:
+def opleidingsbot(
+    *args: str, invoer: str = "", omgeving: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the installed console script as a user would, with ``invoer`` on stdin."""
     commando = shutil.which("opleidingsbot", path=str(Path(sys.executable).parent))
     assert commando, "the opleidingsbot console script is not installed"
     return subprocess.run(
-        [commando, *args], input=invoer, capture_output=True, text=True, timeout=60, check=False
+        [commando, *args],
+        input=invoer,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=omgeving,
     )

@@ -10,14 +10,25 @@ import pytest
 ROOT = Path(__file__).parent.parent
 
 
+def imports(map_: Path) -> list[tuple[Path, str]]:
+    """Every imported module name under ``map_``, with its file."""
+    gevonden = []
+    for pad in map_.rglob("*.py"):
+        for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
+            if isinstance(knoop, ast.Import):
+                gevonden += [(pad, alias.name) for alias in knoop.names]
+            elif isinstance(knoop, ast.ImportFrom) and knoop.module:
+                gevonden.append((pad, knoop.module))
+    return gevonden
+
+
 @pytest.mark.parametrize("pakket", ["rules", "knowledge"])
 def test_domain_does_not_import_telegram(pakket: str) -> None:
-    for pad in (ROOT / pakket).rglob("*.py"):
-        for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
-            namen: list[str] = []
-            if isinstance(knoop, ast.Import):
-                namen = [alias.name for alias in knoop.names]
-            elif isinstance(knoop, ast.ImportFrom) and knoop.module:
-                namen = [knoop.module]
-            for naam in namen:
-                assert not naam.startswith(("telegram", "bot")), f"{pad} imports {naam}"
+    for pad, naam in imports(ROOT / pakket):
+        assert not naam.startswith(("telegram", "bot")), f"{pad} imports {naam}"
+
+
+@pytest.mark.parametrize("pakket", ["bot/dialoog", "bot/opslag"])
+def test_dialogue_and_store_are_channel_neutral(pakket: str) -> None:
+    for pad, naam in imports(ROOT / pakket):
+        assert not naam.startswith(("telegram", "bot.kanalen")), f"{pad} imports {naam}"

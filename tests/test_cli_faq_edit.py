@@ -145,6 +145,9 @@ def test_import_of_a_changed_answer_and_a_stale_import(map_: Path, tmp_path: Pat
     code, uit, fout = faq(map_, "import", str(pad))
     assert code == 0 and "1 gewijzigd" in uit, fout
     assert 'Antwoord: Antwoord uit Excel; met één "teken".' in faq(map_, "show", rijen[0]["id"])[1]
+    historie = faq(map_, "history", rijen[0]["id"])[1]
+    assert re.search(r"^1\. .*  cli:\S+  gewijzigd  \(kaag-en-braassem\)$", historie, re.MULTILINE)
+    assert '→ "Antwoord uit Excel; met één' in historie
     # The same sheet again: its versie is now old, so the row is refused.
     rijen[0]["antwoord"] = "Nog een keer."
     _schrijf(pad, rijen)

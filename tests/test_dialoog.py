@@ -301,3 +301,15 @@ def test_stop_cancels_the_intake(jan: Gebruiker) -> None:
     assert jan.tekst() == t.GESTOPT
     jan.zeg("/stop")
     assert jan.tekst() == t.NIETS_TE_STOPPEN
+
+
+def test_redelivered_update_is_handled_once(jan: Gebruiker) -> None:
+    from bot.dialoog.berichten import Tekst
+
+    tot_doel(jan)
+    eerst = jan.gesprek.verwerk(jan.naam, Tekst("/stop", update_id=41))
+    assert eerst[0].tekst == t.GESTOPT
+    assert jan.gesprek.verwerk(jan.naam, Tekst("/stop", update_id=41)) == []
+    assert (
+        jan.gesprek.verwerk(jan.naam, Tekst("/stop", update_id=42))[0].tekst == t.NIETS_TE_STOPPEN
+    )

@@ -117,3 +117,62 @@ def test_missing_column_is_named(store: FaqStore, tmp_path: Path) -> None:
     with pytest.raises(InvoerFout, match=r"\.csv of \.xlsx"):
         exporteer(store.faq(), tmp_path / "faq.txt")
     assert list(KOLOMMEN)[-1] == "versie"
+
+
+@pytest.mark.parametrize("soort", ["csv", "xlsx"])
+def test_switched_off_entry_round_trips_as_nee(
+    store: FaqStore, tmp_path: Path, soort: str
+) -> None:
+    oud = store.faq().bestanden["haarlem"].vragen[1]
+    store.wijzig(oud.model_copy(update={"actief": False}), versie_van(oud), vandaag=DAG)
+    voor = _yaml(store)
+    pad = tmp_path / f"faq.{soort}"
+    exporteer(store.faq(), pad, gemeente="haarlem")
+    if soort == "xlsx":
+        blad = load_workbook(pad).worksheets[0]
+        kop = [c.value for c in blad[1]]
+        waarden = {
+            r[0]: r[kop.index("actief")] for r in blad.iter_rows(min_row=2, values_only=True)
+        }
+    else:
+        waarden = {r["id"]: r["actief"] for r in _lees_csv(pad)}
+    assert waarden[oud.id] == "nee"
+    assert {w for i, w in waarden.items() if i != oud.id} == {"ja"}
+    verslag = importeer(store, pad)
+    assert verslag.gewijzigd == [] and _yaml(store) == voor
+
+
+def test_actief_column_switches_on_and_off(store: FaqStore, tmp_path: Path) -> None:
+    pad = tmp_path / "faq.csv"
+    exporteer(store.faq(), pad, gemeente="haarlem")
+    rijen = _lees_csv(pad)
+    rijen[0]["actief"] = " Nee "
+    rijen[1]["actief"] = ""  # empty: ja, as the entry already is
+    _schrijf_csv(pad, rijen)
+    verslag = importeer(store, pad, vandaag=DAG, door="cli:hr")
+    assert verslag.gewijzigd == [rijen[0]["id"]]
+    uit = store.faq().vraag(rijen[0]["id"])
+    assert uit is not None and uit[0].actief is False
+    assert rijen[0]["id"] not in {v.id for v, _ in store.faq().zichtbaar("haarlem")}
+    rijen[0]["actief"] = "misschien"
+    _schrijf_csv(pad, rijen)
+    with pytest.raises(ImportFout, match="rij 2, kolom actief: 'misschien' moet ja of nee zijn"):
+        importeer(store, pad)
+
+
+def test_old_file_without_actief_column_means_ja(store: FaqStore, tmp_path: Path) -> None:
+    pad = tmp_path / "faq.csv"
+    exporteer(store.faq(), pad, gemeente="kaag-en-braassem")
+    rijen = [{k: v for k, v in r.items() if k != "actief"} for r in _lees_csv(pad)]
+    _schrijf_csv(pad, rijen)
+    verslag = importeer(store, pad)
+    assert verslag.gewijzigd == [] and verslag.ongewijzigd == len(rijen)
+    # Switched off after that old export: the old row is stale, it cannot switch it on.
+    eerste = store.faq().bestanden["kaag-en-braassem"].vragen[0]
+    store.wijzig(eerste.model_copy(update={"actief": False}), versie_van(eerste))
+    with pytest.raises(ImportFout, match="iemand anders heeft vraag"):
+        importeer(store, pad)
+    rijen[0]["versie"] = versie_van(store.faq().bestanden["kaag-en-braassem"].vragen[0])
+    _schrijf_csv(pad, rijen)
+    assert importeer(store, pad).gewijzigd == [eerste.id]
+    assert store.faq().bestanden["kaag-en-braassem"].vragen[0].actief is True

@@ -177,3 +177,26 @@ async def test_blocked_user_does_not_break_the_bot(
         await ander.zeg("moet ik een studieovereenkomst tekenen voor mijn opleiding", "Bron:")
         mislukt = [v for v in api.berichten(107, ook_mislukt=True) if not v.gelukt]
         assert mislukt and mislukt[0].foutcode == 403
+
+
+async def test_hr_fixes_an_answer_live_and_others_are_refused(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek
+) -> None:
+    gesprek = bouw(tmp_path, regelboek, Klok(), hr=frozenset({"telegram:301"}))
+    async with draaiende_bot(api, gesprek):
+        anna, jan = TelegramGebruiker(api, 301), TelegramGebruiker(api, 302)
+        await start(anna)
+        await start(jan)
+        await jan.zeg("/faq", t.ALLEEN_HR)
+        await anna.zeg("/faq", t.HR_FAQ_MENU)
+        await anna.druk(t.HR_ZOEK, t.HR_TYP_ZOEK)
+        [keuze] = await anna.zeg("studieovereenkomst tekenen", t.HR_KIES_VRAAG)
+        eerste = keuze.knoppen[0][0]["text"]
+        await anna.druk(eerste, "Antwoord:")
+        await anna.druk(t.HR_ANTWOORD_AANPASSEN, t.HR_TYP_ANTWOORD)
+        await anna.zeg("Ja, altijd vooraf tekenen. <b>Nieuw</b> sinds vandaag.", "Opslaan?")
+        await anna.druk(t.HR_OPSLAAN, t.HR_OPGESLAGEN)
+        [antwoord] = await jan.zeg(
+            "moet ik een studieovereenkomst tekenen voor mijn opleiding", "Nieuw"
+        )
+        assert antwoord.tekst and "<b>Nieuw</b> sinds vandaag." in antwoord.tekst

@@ -96,3 +96,25 @@ def test_ask_command_queues_unknown_questions(tmp_path: Path) -> None:
     vragen = Wachtrij(open_database(data / "opleidingsbot.sqlite3")).open_vragen("haarlem")
     assert len(vragen) == voor + 1
     assert vragen[-1].vraag == "waar kan ik mijn fiets stallen"
+
+
+def test_queue_groups_similar_questions_and_exports_to_a_spreadsheet(tmp_path: Path) -> None:
+    import os
+
+    from knowledge.tabel import lees_tabel
+
+    data = tmp_path / "data"
+    omgeving = {**os.environ, "OPLEIDINGSBOT_DATA_MAP": str(data)}
+    for vraag in ("Mag de hond mee naar de les?", "mag de hond mee naar de les", "Is er koffie?"):
+        opleidingsbot("ask", vraag, "--gemeente", "haarlem", omgeving=omgeving)
+    lijst = opleidingsbot("vragen", omgeving=omgeving)
+    regels = lijst.stdout.splitlines()
+    assert regels[0].startswith("  2x  haarlem  Mag de hond mee naar de les?"), regels
+    for naam in ("wachtrij.csv", "wachtrij.xlsx"):
+        uit = opleidingsbot("vragen", "export", str(tmp_path / naam), omgeving=omgeving)
+        assert uit.returncode == 0, uit.stderr
+        rijen = [r for _, r in lees_tabel(tmp_path / naam, ("vraag", "aantal", "gemeente"))]
+        assert [(r["vraag"], r["aantal"]) for r in rijen] == [
+            ("Mag de hond mee naar de les?", "2"),
+            ("Is er koffie?", "1"),
+        ]

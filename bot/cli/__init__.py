@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 
-from bot.cli import chat, faq, quote, regels, run, vraag
+from bot.cli import chat, faq, quote, regels, run, stats, vraag, vragen
 
 
 def bouw_parser() -> argparse.ArgumentParser:
@@ -22,6 +22,8 @@ def bouw_parser() -> argparse.ArgumentParser:
     regels.registreer(sub)
     chat.registreer(sub)
     run.registreer(sub)
+    stats.registreer(sub)
+    vragen.registreer(sub)
     return parser
 
 

@@ -23,6 +23,9 @@ def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         default=Path.cwd(),
         help="waar de concept-aanvraag komt (standaard: hier)",
     )
+    parser.add_argument(
+        "--hr", action="store_true", help="als HR-medewerker: /faq, /vragen en /stats werken"
+    )
     parser.set_defaults(uitvoeren=uitvoeren)
 
 
@@ -32,7 +35,7 @@ def uitvoeren(args: argparse.Namespace) -> int:
     if args.gemeente:
         instellingen = instellingen.model_copy(update={"gemeente": args.gemeente})
     try:
-        gesprek = bouw_gesprek(instellingen, concept_map=args.map)
+        gesprek = bouw_gesprek(instellingen, concept_map=args.map, terminal_is_hr=args.hr)
     except ValueError as fout:
         print(f"fout: {fout}", file=sys.stderr)
         return 2

@@ -1,7 +1,7 @@
-"""``opleidingsbot faq``: HR's view on the FAQ (list, show, validate).
+"""``opleidingsbot faq``: HR's view on the FAQ (list, show, history, validate).
 
-Editing is in bot.cli.faq_bewerken (add, edit, remove) and bot.cli.faq_tabel (export,
-import). Every task works on the folder given by ``--faq-map``, else
+Editing is in bot.cli.faq_bewerken (add, edit, remove, restore) and bot.cli.faq_tabel
+(export, import). Every task works on the folder given by ``--faq-map``, else
 ``OPLEIDINGSBOT_FAQ_MAP``, else the FAQ that ships with the bot.
 """
 
@@ -13,11 +13,14 @@ from pathlib import Path
 
 from bot.cli import faq_bewerken, faq_tabel
 from bot.cli.faq_bewerken import MAP_VARIABELE, laad, open_store
+from knowledge.audit import AuditRegel, verschil
 from knowledge.clashes import botsingen
+from knowledge.faq import ALGEMEEN, FaqFout
 from knowledge.faqyaml import vraag_naar_yaml
 from knowledge.store import versie_van
 
 MAP_HULP = f"map met de FAQ-bestanden (standaard de FAQ van de bot, of ${MAP_VARIABELE})"
+UIT = "(staat uit)"
 
 
 def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,6 +43,11 @@ def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="als YAML: bewaar het, pas het aan en geef het terug met 'faq edit ID --bestand'",
     )
     toon.set_defaults(uitvoeren=toon_uitvoeren)
+    historie = taken.add_parser(
+        "history", parents=[algemeen], help="alle wijzigingen van één vraag: wie, wat, wanneer"
+    )
+    historie.add_argument("id")
+    historie.set_defaults(uitvoeren=geschiedenis_uitvoeren)
     controle = taken.add_parser(
         "validate", parents=[algemeen], help="bestanden en botsende formuleringen controleren"
     )
@@ -49,7 +57,11 @@ def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def lijst_uitvoeren(args: argparse.Namespace) -> int:
-    """Print id, topic and question, one entry per line."""
+    """Print id, topic and question, one entry per line; ``(staat uit)`` when switched off.
+
+    With ``--gemeente``: what the employer's employees see, then the entries of the
+    employer and of algemeen that are switched off.
+    """
     store = open_store(args)
     if store is None:
         return 2
@@ -61,10 +73,15 @@ def lijst_uitvoeren(args: argparse.Namespace) -> int:
             print(f"fout in 'gemeente': onbekend: '{args.gemeente}'", file=sys.stderr)
             return 2
         regels = [(v, b.gemeente) for v, b in faq.zichtbaar(args.gemeente)]
+        bestanden = [faq.bestanden[args.gemeente]]
+        if ALGEMEEN in faq.bestanden:
+            bestanden.append(faq.bestanden[ALGEMEEN])
+        regels += [(v, b.gemeente) for b in bestanden for v in b.vragen if not v.actief]
     else:
         regels = [(v, b.gemeente) for b in faq.bestanden.values() for v in b.vragen]
     for vraag, gemeente in regels:
-        print(f"{vraag.id}\t{gemeente}\t{vraag.onderwerp}\t{vraag.vraag}")
+        uit = "" if vraag.actief else f"\t{UIT}"
+        print(f"{vraag.id}\t{gemeente}\t{vraag.onderwerp}\t{vraag.vraag}{uit}")
     return 0
 
 
@@ -90,6 +107,11 @@ def toon_uitvoeren(args: argparse.Namespace) -> int:
         f"{vraag.id} ({bestand.gemeente}, onderwerp {vraag.onderwerp}, bijgewerkt "
         f"{vraag.bijgewerkt.isoformat()})"
     )
+    if not vraag.actief:
+        print(
+            "Deze vraag staat uit: medewerkers zien hem niet. Zet hem aan met "
+            f"'opleidingsbot faq edit {vraag.id} --aan --versie {versie_van(vraag)}'."
+        )
     print(f"Vraag: {vraag.vraag}")
     print("Ook gevraagd als:\n" + "\n".join(f"- {f}" for f in vraag.varianten))
     print(f"Antwoord: {vraag.antwoord}")
@@ -99,6 +121,46 @@ def toon_uitvoeren(args: argparse.Namespace) -> int:
         print(f"Bron: {bestand.documenten[bron.document]}, {bron.artikel}")
     print(f"versie: {versie_van(vraag)}")
     return 0
+
+
+def geschiedenis_uitvoeren(args: argparse.Namespace) -> int:
+    """Print every change to one entry: number, time, who, what, and what changed."""
+    store = open_store(args)
+    if store is None:
+        return 2
+    faq = laad(store)
+    if faq is None:
+        return 1
+    try:
+        regels = store.geschiedenis(args.id)
+    except FaqFout as fout:
+        print("\n".join(fout.problemen), file=sys.stderr)
+        return 1
+    gevonden = faq.vraag(args.id)
+    if not regels and gevonden is None:
+        print(f"fout in 'id': geen vraag met id '{args.id}'", file=sys.stderr)
+        return 2
+    if not regels:
+        print(f"Van vraag {args.id} zijn nog geen wijzigingen bewaard.")
+    for regel in regels:
+        print(geschiedenis_regel(regel))
+    if gevonden is None:
+        print(f"Nu: verwijderd. Terugzetten: 'opleidingsbot faq restore {args.id} NUMMER'.")
+    elif regels:
+        versie = versie_van(gevonden[0])
+        uit = "" if gevonden[0].actief else f" {UIT}"
+        print(
+            f"Nu: versie {versie}{uit}. Terugzetten: "
+            f"'opleidingsbot faq restore {args.id} NUMMER --versie {versie}'."
+        )
+    return 0
+
+
+def geschiedenis_regel(regel: AuditRegel) -> str:
+    """One change: number, local time, who, what, then the changed fields indented."""
+    tijd = regel.tijd.astimezone().strftime("%d-%m-%Y %H:%M")
+    kop = f"{regel.nummer}. {tijd}  {regel.door}  {regel.actie}  ({regel.gemeente})"
+    return "\n".join([kop, *(f"   {r}" for r in verschil(regel.voor, regel.na))])
 
 
 def controle_uitvoeren(args: argparse.Namespace) -> int:

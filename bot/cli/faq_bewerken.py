@@ -1,8 +1,11 @@
-"""``opleidingsbot faq add|edit|remove``: HR changes one entry, safely.
+"""``opleidingsbot faq add|edit|remove|restore``: HR changes one entry, safely.
 
 An edit or removal names the version it was made on (``faq show`` prints it): if
 someone changed the entry in the meantime, it is refused and the current entry shown.
 A change that makes a phrasing clash with another entry is refused unless ``--toch``.
+``edit --uit`` switches an entry off (employees no longer see it), ``--aan`` back on.
+``restore`` puts an entry back as a change in ``faq history`` left it. Every change is
+recorded in the history as made by ``cli:<user>``.
 Exit codes: 0 done, 1 refused (stale, clash, invalid FAQ), 2 wrong input.
 """
 
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import os
 import sys
 from collections.abc import Callable
@@ -20,7 +24,15 @@ from pydantic import ValidationError
 
 from knowledge.clashes import Botsing, botsingen
 from knowledge.faq import FAQ_MAP, Faq, FaqFout, Vraag
-from knowledge.store import Controle, FaqStore, OnbekendFout, VerouderdFout, versie_van
+from knowledge.store import (
+    ONBEKEND,
+    Controle,
+    FaqStore,
+    OnbekendFout,
+    VerouderdFout,
+    VerwijderdFout,
+    versie_van,
+)
 from rules.rulebook import pydantic_problemen, vertaal_probleem
 from rules.yamlload import YamlFout, laad_yaml
 
@@ -54,11 +66,34 @@ def registreer(
     wijzig.add_argument("--wist-je-dat", help="nieuwe 'wist je dat' (leeg: weghalen)")
     wijzig.add_argument("--variant-erbij", action="append", default=[], help="extra formulering")
     wijzig.add_argument("--tags", help="nieuwe tags, met komma's ertussen")
+    aan_uit = wijzig.add_mutually_exclusive_group()
+    aan_uit.add_argument(
+        "--uit", action="store_true", help="uitzetten: medewerkers zien de vraag niet meer"
+    )
+    aan_uit.add_argument("--aan", action="store_true", help="weer aanzetten")
     wijzig.set_defaults(uitvoeren=wijzigen_uitvoeren)
     weg = taken.add_parser("remove", parents=[algemeen], help="een vraag verwijderen")
     weg.add_argument("id")
     weg.add_argument("--versie", help="de versie die 'faq show ID' liet zien")
     weg.set_defaults(uitvoeren=verwijderen_uitvoeren)
+    terug = taken.add_parser(
+        "restore", parents=[algemeen, toch], help="een vraag terugzetten zoals hij eerder was"
+    )
+    terug.add_argument("id")
+    terug.add_argument("nummer", type=int, help="het nummer uit 'faq history ID'")
+    terug.add_argument(
+        "--versie", help="de versie die 'faq history ID' nu liet zien (niet nodig als hij weg is)"
+    )
+    terug.set_defaults(uitvoeren=herstellen_uitvoeren)
+
+
+def cli_door() -> str:
+    """Who makes a change from the command line, for the history: ``cli:<user>``."""
+    try:
+        gebruiker = os.environ.get("USER") or getpass.getuser()
+    except (OSError, KeyError):  # no user name in the environment nor in the passwd file
+        gebruiker = ONBEKEND
+    return f"cli:{gebruiker}"
 
 
 def open_store(args: argparse.Namespace) -> FaqStore | None:
@@ -99,6 +134,13 @@ def opslaan(doe: Callable[[], object]) -> int:
     except VerouderdFout as fout:
         for huidig in fout.verouderd:
             print(verouderd_tekst(huidig), file=sys.stderr)
+        return 1
+    except VerwijderdFout as fout:
+        print(
+            f"Iemand anders heeft vraag {fout.id} intussen verwijderd. Er is niets opgeslagen.\n"
+            f"Bekijk wat er gebeurd is met 'opleidingsbot faq history {fout.id}'.",
+            file=sys.stderr,
+        )
         return 1
     except BotsingFout:
         print(
@@ -158,7 +200,9 @@ def toevoegen_uitvoeren(args: argparse.Namespace) -> int:
         return 2
     vraag = gelezen[0]
     code = opslaan(
-        lambda: store.voeg_toe(args.gemeente, vraag, controle=botsingcontrole(args.toch))
+        lambda: store.voeg_toe(
+            args.gemeente, vraag, controle=botsingcontrole(args.toch), door=cli_door()
+        )
     )
     if code == 0:
         print(f"Vraag {vraag.id} toegevoegd bij {args.gemeente}.")
@@ -204,11 +248,18 @@ def wijzigen_uitvoeren(args: argparse.Namespace) -> int:
     if not versie:
         print(zonder_versie(args.id), file=sys.stderr)
         return 2
-    code = opslaan(lambda: store.wijzig(vraag, versie, controle=botsingcontrole(args.toch)))
+    if velden and vraag == gevonden[0]:
+        stand = "" if "actief" not in velden else " staat al " + ("aan" if vraag.actief else "uit")
+        print(f"Vraag {args.id}{stand}: er is niets veranderd.")
+        return 0
+    code = opslaan(
+        lambda: store.wijzig(vraag, versie, controle=botsingcontrole(args.toch), door=cli_door())
+    )
     if code == 0:
         nieuw = store.faq().vraag(args.id)
         versie_nu = versie_van(nieuw[0]) if nieuw else "?"
-        print(f"Vraag {args.id} gewijzigd. Nieuwe versie: {versie_nu}")
+        stand = "" if vraag.actief == gevonden[0].actief else aan_uit_tekst(vraag.actief)
+        print(f"Vraag {args.id} gewijzigd{stand}. Nieuwe versie: {versie_nu}")
     return code
 
 
@@ -220,17 +271,65 @@ def verwijderen_uitvoeren(args: argparse.Namespace) -> int:
     if not args.versie:
         print(zonder_versie(args.id), file=sys.stderr)
         return 2
-    code = opslaan(lambda: store.verwijder(args.id, args.versie))
+    code = opslaan(lambda: store.verwijder(args.id, args.versie, door=cli_door()))
     if code == 0:
         print(f"Vraag {args.id} verwijderd.")
     return code
 
 
-def zonder_versie(id_: str) -> str:
-    """Ask for the version first."""
+def herstellen_uitvoeren(args: argparse.Namespace) -> int:
+    """Put an entry back as change ``nummer`` of its history left it."""
+    store = open_store(args)
+    if store is None:
+        return 2
+    faq = laad(store)
+    if faq is None:
+        return 1
+    try:
+        regels = store.geschiedenis(args.id)
+    except FaqFout as fout:
+        print("\n".join(fout.problemen), file=sys.stderr)
+        return 1
+    if not any(r.nummer == args.nummer for r in regels):
+        nummers = ", ".join(str(r.nummer) for r in regels) or "geen"
+        print(
+            f"fout in 'nummer': vraag {args.id} heeft geen wijziging {args.nummer} "
+            f"(wel: {nummers}). Bekijk ze met 'opleidingsbot faq history {args.id}'.",
+            file=sys.stderr,
+        )
+        return 2
+    if not args.versie and faq.vraag(args.id) is not None:
+        print(zonder_versie(args.id, "history"), file=sys.stderr)
+        return 2
+    hersteld: list[Vraag] = []
+
+    def doe() -> None:
+        controle = botsingcontrole(args.toch)
+        versie = args.versie or None
+        hersteld.append(
+            store.herstel(args.id, args.nummer, versie, door=cli_door(), controle=controle)
+        )
+
+    code = opslaan(doe)
+    if code == 0:
+        stand = "" if hersteld[0].actief else " (hij staat uit)"
+        print(
+            f"Vraag {args.id} teruggezet zoals na wijziging {args.nummer}{stand}. "
+            f"Nieuwe versie: {versie_van(hersteld[0])}"
+        )
+    return code
+
+
+def aan_uit_tekst(actief: bool) -> str:
+    """How a switched entry is described after a change."""
+    return " en staat weer aan" if actief else " en staat nu uit: medewerkers zien hem niet"
+
+
+def zonder_versie(id_: str, taak: str = "show") -> str:
+    """Ask for the version first (shown by ``faq show``, or ``faq history``)."""
     return (
         f"fout in 'versie': die ontbreekt. Bekijk eerst de vraag met "
-        f"'opleidingsbot faq show {id_}' en geef de versie mee met --versie."
+        f"'opleidingsbot faq {taak} {id_}' en geef de versie mee met --versie."
     )
 
 
@@ -246,4 +345,6 @@ def _velden(args: argparse.Namespace, huidig: Vraag) -> dict[str, Any]:
         velden["varianten"] = [*huidig.varianten, *args.variant_erbij]
     if args.tags is not None:
         velden["tags"] = [t.strip() for t in args.tags.split(",") if t.strip()]
+    if args.uit or args.aan:
+        velden["actief"] = bool(args.aan)
     return velden

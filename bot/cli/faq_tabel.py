@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.cli.faq_bewerken import botsingcontrole, laad, open_store, opslaan
+from bot.cli.faq_bewerken import botsingcontrole, cli_door, laad, open_store, opslaan
 from knowledge.spreadsheet import ImportFout, ImportVerslag, InvoerFout, exporteer, importeer
 
 
@@ -65,7 +65,7 @@ def importeren_uitvoeren(args: argparse.Namespace) -> int:
 
     def doe() -> None:
         nonlocal verslag
-        verslag = importeer(store, args.pad, controle=botsingcontrole(args.toch))
+        verslag = importeer(store, args.pad, controle=botsingcontrole(args.toch), door=cli_door())
 
     try:
         code = opslaan(doe)

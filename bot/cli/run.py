@@ -46,7 +46,9 @@ def uitvoeren(args: argparse.Namespace) -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     gesprek = bouw_gesprek(instellingen)
     token = instellingen.telegram_bot_token.get_secret_value()
-    app = bouw_applicatie(gesprek, token)
+    app = bouw_applicatie(
+        gesprek, token, instellingen.telegram_api_url, hr_ids=instellingen.hr_ids
+    )
     if args.webhook:
         geheim = instellingen.webhook_geheim
         sleutel = geheim.get_secret_value() if geheim else secrets.token_urlsafe(32)

@@ -35,6 +35,8 @@ class Bericht:
     tekst: str
     knoppen: list[list[Knop]] = field(default_factory=list)
     document: Document | None = None
+    afbeelding: Document | None = None
+    """A picture (HR's chart): sent as a photo on Telegram, left out in the terminal."""
     getal_verwacht: bool = False
     """The answer is typed as a number (so a typed number is not a button press)."""
 
@@ -48,6 +50,8 @@ class Tekst:
     """The employee typed something."""
 
     tekst: str
+    update_id: int | None = None
+    """The channel's increasing number for this input, if it has one (Telegram does)."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class Druk:
     """The employee pressed a button."""
 
     data: str
+    update_id: int | None = None
 
 
 Invoer = Tekst | Druk

@@ -10,10 +10,15 @@ from pathlib import Path
 from bot.opslag.gesprekken import Gebeurtenissen, Gesprekken
 from bot.opslag.wachtrij import Wachtrij
 from knowledge.matcher import Matcher
+from knowledge.store import FaqStore
 
 
 def _nu() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def _niemand(gebruiker: str) -> bool:
+    return False
 
 
 @dataclass
@@ -31,6 +36,10 @@ class Diensten:
     """Where draft requests are written."""
     vaste_gemeente: str | None = None
     klok: Callable[[], dt.datetime] = _nu
+    faq_store: FaqStore | None = None
+    """Where HR's changes go; None: no HR functions (e.g. a read-only FAQ)."""
+    is_hr: Callable[[str], bool] = _niemand
+    """Whether a user may use HR's commands: from the configuration only."""
 
     def tel(self, soort: str, gemeente: str | None, detail: str | None = None) -> None:
         """Count an event for HR's statistics (never who caused it)."""

@@ -15,6 +15,7 @@ import re
 from bot import teksten as t
 from bot.dialoog.berichten import Bericht, Druk, Invoer, Knop, knop_data, lees_knop
 from bot.dialoog.diensten import Diensten
+from bot.dialoog.hr import HrGesprek
 from bot.dialoog.intakeflow import IntakeGesprek
 from bot.dialoog.toestand import Toestand
 from knowledge.invoer import MAX_LENGTE
@@ -34,18 +35,24 @@ class Gesprek:
     def __init__(self, diensten: Diensten, regelboek: Regelboek) -> None:
         self.d = diensten
         self.intake = IntakeGesprek(diensten, regelboek, self.beantwoord)
+        self.hr = HrGesprek(diensten, diensten.faq_store) if diensten.faq_store else None
 
     def verwerk(self, gebruiker: str, invoer: Invoer) -> list[Bericht]:
         """Handle one input from ``gebruiker``; the new state is stored before returning."""
         nu = self.d.klok()
         toestand = self.d.gesprekken.laad(gebruiker) or Toestand(gemeente=self.d.vaste_gemeente)
+        if invoer.update_id is not None:
+            if toestand.laatste_update is not None and invoer.update_id <= toestand.laatste_update:
+                logger.info("skipped an update that was handled before")
+                return []
+            toestand.laatste_update = invoer.update_id
         berichten = self._verloop(toestand, nu)
         if isinstance(invoer, Druk):
-            berichten += self._knop(toestand, invoer.data)
+            berichten += self._knop(toestand, invoer.data, gebruiker)
         elif invoer.tekst.startswith("/"):
-            berichten += self._commando(toestand, invoer.tekst)
+            berichten += self._commando(toestand, invoer.tekst, gebruiker)
         else:
-            berichten += self._tekst(toestand, invoer.tekst)
+            berichten += self._tekst(toestand, invoer.tekst, gebruiker)
         if toestand.stap == "vergeten":
             self.d.gesprekken.vergeet(gebruiker)
         else:
@@ -64,8 +71,10 @@ class Gesprek:
         self._naar_menu(toestand)
         return [Bericht(t.INTAKE_VERLOPEN.format(verloop=VERLOOP_TEKST))]
 
-    def _commando(self, toestand: Toestand, tekst: str) -> list[Bericht]:
+    def _commando(self, toestand: Toestand, tekst: str, gebruiker: str) -> list[Bericht]:
         naam = tekst[1:].split()[0].split("@")[0].lower() if len(tekst) > 1 else ""
+        if naam in t.HR_COMMANDO_OMSCHRIJVINGEN:
+            return self._hr_commando(toestand, naam, gebruiker)
         if naam == "start":
             return self._start(toestand)
         if naam in ("menu", "help"):
@@ -96,7 +105,11 @@ class Gesprek:
             return self.intake.begin(toestand)
         return [Bericht(t.ONBEKEND_COMMANDO)]
 
-    def _tekst(self, toestand: Toestand, tekst: str) -> list[Bericht]:
+    def _tekst(self, toestand: Toestand, tekst: str, gebruiker: str) -> list[Bericht]:
+        if toestand.stap.startswith("hr-"):
+            if self.hr and self.d.is_hr(gebruiker):
+                return self.hr.tekst(toestand, tekst, gebruiker)
+            self._naar_menu(toestand)
         if len(tekst) > MAX_LENGTE:
             return [Bericht(t.WAAROM_NIET["te-lang"]), *self.intake.hervat(toestand)]
         if toestand.gemeente is None:
@@ -117,7 +130,7 @@ class Gesprek:
             )
         return self.beantwoord(toestand, tekst)
 
-    def _knop(self, toestand: Toestand, data: str) -> list[Bericht]:
+    def _knop(self, toestand: Toestand, data: str, gebruiker: str) -> list[Bericht]:
         gelezen = lees_knop(data)
         if gelezen is None:
             logger.info("ignored unknown button data")
@@ -127,8 +140,12 @@ class Gesprek:
             return self._faq_knop(toestand, actie.removeprefix("faq:"))
         if actie.startswith("gvd:"):
             return self._geen_van_deze(toestand, actie.removeprefix("gvd:"))
+        if actie.startswith("hr-") and not (self.hr and self.d.is_hr(gebruiker)):
+            return [Bericht(t.ALLEEN_HR)]
         if nummer != toestand.volgnummer:
             return [Bericht(t.OUDE_KNOP)]
+        if actie.startswith("hr-") and self.hr:
+            return self.hr.knop(toestand, actie, gebruiker)
         if actie.startswith("gemeente:"):
             gekozen = actie.removeprefix("gemeente:")
             if gekozen in self.d.gemeenten:
@@ -147,6 +164,19 @@ class Gesprek:
             self._naar_menu(toestand)
             return [Bericht(t.NIET_VERGETEN)]
         return self.intake.knop(toestand, actie)
+
+    def _hr_commando(self, toestand: Toestand, naam: str, gebruiker: str) -> list[Bericht]:
+        """/faq, /vragen, /stats: for HR staff only; anyone else is refused, nothing changes."""
+        if self.hr is None or not self.d.is_hr(gebruiker):
+            return [Bericht(t.ALLEEN_HR)]
+        self._stop_intake(toestand)
+        if toestand.gemeente is None:
+            return [self._kies_gemeente(toestand)]
+        if naam == "faq":
+            return self.hr.menu(toestand)
+        if naam == "vragen":
+            return self.hr.wachtrij(toestand)
+        return self.hr.statistiek(toestand)
 
     # --- start, employer, menu --------------------------------------------------------
 
@@ -233,10 +263,10 @@ class Gesprek:
     def _faq_knop(self, toestand: Toestand, id_: str) -> list[Bericht]:
         matcher = self.d.matcher()
         gevonden = matcher.faq.vraag(id_)
-        if gevonden is None or toestand.gemeente is None:
+        if gevonden is None or toestand.gemeente is None or not gevonden[0].actief:
             return [Bericht(t.OUDE_KNOP)]
         vraag, bestand = gevonden
-        self._tel("vraag-antwoord", toestand, vraag.onderwerp)
+        self._tel("suggestie-gekozen", toestand, vraag.onderwerp)
         uitkomst = Uitkomst("antwoord", vraag.vraag, Kandidaat(vraag, bestand, 100.0))
         return [Bericht(antwoord_tekst(uitkomst)), *self.intake.hervat(toestand)]
 

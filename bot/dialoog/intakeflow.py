@@ -55,7 +55,7 @@ class IntakeGesprek:
             if len(vraag) == 1 and vraag[0].knoppen is not None:
                 eerst = vraag[0]
                 tekst = f"{t.VERDER_MET_INTAKE}\n\n{eerst.tekst}"
-                return [Bericht(tekst, eerst.knoppen, eerst.document, eerst.getal_verwacht)]
+                return [Bericht(tekst, eerst.knoppen, getal_verwacht=eerst.getal_verwacht)]
             return [Bericht(t.VERDER_MET_INTAKE), *vraag]
         if toestand.stap == "wat_als":
             return [self._wat_als_vraag(toestand)]

@@ -28,7 +28,11 @@ class Toestand(BaseModel):
     gemiste_vragen: dict[str, str] = Field(default_factory=dict)
     """Questions shown with "bedoel je…?", by key, for a later "geen van deze"."""
     offerte_klaar: bool = False
+    hr: dict[str, Waarde] = Field(default_factory=dict)
+    """HR's work in progress: the entry being edited, its version, the draft."""
     bijgewerkt: dt.datetime | None = None
+    laatste_update: int | None = None
+    """The channel's number of the last input handled: a redelivered one is skipped."""
 
     def nieuw_volgnummer(self) -> int:
         """Advance to a new step; older buttons stop working."""

@@ -14,6 +14,7 @@ import threading
 
 from telegram import (
     BotCommand,
+    BotCommandScopeChat,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     Update,
@@ -108,7 +109,7 @@ class TelegramDeur:
     async def tekst(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A text message (or command) in a private chat."""
         assert update.message is not None and update.message.text is not None
-        await self._verwerk(update, context, Tekst(update.message.text))
+        await self._verwerk(update, context, Tekst(update.message.text, update.update_id))
 
     async def knop(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A button press: answer the callback at once, then let the engine decide."""
@@ -118,7 +119,7 @@ class TelegramDeur:
             await query.answer()
         if query.message is None or query.message.chat.type != ChatType.PRIVATE:
             return
-        await self._verwerk(update, context, Druk(query.data or ""))
+        await self._verwerk(update, context, Druk(query.data or "", update.update_id))
 
     async def geen_tekst(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A sticker, photo, voice message…: say that only text works."""
@@ -167,6 +168,10 @@ class TelegramDeur:
                             chat_id, bestand, filename=bericht.document.bestandsnaam
                         )
                     bericht.document.pad.unlink(missing_ok=True)  # not kept: see /privacy
+                if bericht.afbeelding:
+                    with bericht.afbeelding.pad.open("rb") as bestand:
+                        await context.bot.send_photo(chat_id, bestand)
+                    bericht.afbeelding.pad.unlink(missing_ok=True)
         except Forbidden:
             logger.info("a user blocked the bot; reply dropped")
 
@@ -184,6 +189,7 @@ def bouw_applicatie(
     base_url: str | None = None,
     *,
     floodbegrenzing: bool = True,
+    hr_ids: frozenset[int] = frozenset(),
 ) -> Application:  # type: ignore[type-arg]
     """The composition root for Telegram: every handler registered here.
 
@@ -195,6 +201,11 @@ def bouw_applicatie(
     async def na_start(app: Application) -> None:  # type: ignore[type-arg]
         commandos = [BotCommand(c, o) for c, o in t.COMMANDO_OMSCHRIJVINGEN.items()]
         await app.bot.set_my_commands(commandos)
+        # HR staff see their own commands in their menu; others never do
+        hr = commandos + [BotCommand(c, o) for c, o in t.HR_COMMANDO_OMSCHRIJVINGEN.items()]
+        for hr_id in sorted(hr_ids):
+            with contextlib.suppress(TelegramError):  # a chat the bot has not seen yet
+                await app.bot.set_my_commands(hr, scope=BotCommandScopeChat(hr_id))
 
     bouwer = (
         ApplicationBuilder()

@@ -42,6 +42,8 @@ class Terminal:
             print(bericht.tekst, file=self.uit)
             if bericht.document:
                 print(t.CONCEPT_BESTAND.format(pad=bericht.document.pad), file=self.uit)
+            if bericht.afbeelding:
+                bericht.afbeelding.pad.unlink(missing_ok=True)  # the table says it all here
             knoppen = bericht.alle_knoppen()
             if knoppen:
                 tekens = string.ascii_lowercase if bericht.getal_verwacht else None

@@ -12,7 +12,10 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Literal
 
+from rapidfuzz import fuzz
+
 from knowledge.matcher import Uitkomst
+from knowledge.normalize import woorden
 
 Soort = Literal["onbekend", "geen-van-deze"]
 
@@ -73,3 +76,59 @@ class Wachtrij:
             )
             for r in rijen
         ]
+
+    def groepen(self, gemeente: str | None = None) -> list[Groep]:
+        """Open questions with similar ones grouped, the most frequent group first.
+
+        Questions that read the same after normalisation, or nearly (rapidfuzz
+        token_sort_ratio of at least ``GELIJK``), form one group.
+        """
+        groepen: list[Groep] = []
+        for vraag in self.open_vragen(gemeente):
+            sleutel = " ".join(sorted(woorden(vraag.vraag)))
+            for groep in groepen:
+                if groep.gemeente == vraag.gemeente and (
+                    fuzz.token_sort_ratio(sleutel, groep.sleutel) >= GELIJK
+                ):
+                    groep.vragen.append(vraag)
+                    break
+            else:
+                groepen.append(Groep(sleutel, vraag.gemeente, [vraag]))
+        return sorted(groepen, key=lambda g: (-len(g.vragen), g.vragen[0].id))
+
+    def zet_status(self, ids: list[int], status: str) -> None:
+        """Mark queued questions as handled (``verwerkt``) or dismissed (``afgewezen``)."""
+        self.db.executemany(
+            "UPDATE onbeantwoord SET status = ? WHERE id = ?", [(status, i) for i in ids]
+        )
+
+    def vraag(self, id_: int) -> Onbeantwoord | None:
+        """One queued question by id."""
+        return next((v for v in self.open_vragen() if v.id == id_), None)
+
+
+GELIJK = 90.0
+"""Two unanswered questions this similar (0-100) are shown to HR as one."""
+
+
+@dataclass
+class Groep:
+    """Similar unanswered questions, shown to HR as one item."""
+
+    sleutel: str
+    gemeente: str
+    vragen: list[Onbeantwoord]
+
+    @property
+    def voorbeeld(self) -> Onbeantwoord:
+        """The first time it was asked."""
+        return self.vragen[0]
+
+    def bijna(self) -> list[str]:
+        """The entries that came closest, most often first."""
+        tellingen: dict[str, float] = {}
+        for vraag in self.vragen:
+            for kandidaat in vraag.bijna:
+                id_ = str(kandidaat["id"])
+                tellingen[id_] = tellingen.get(id_, 0.0) + float(str(kandidaat.get("score", 0)))
+        return sorted(tellingen, key=lambda i: -tellingen[i])
