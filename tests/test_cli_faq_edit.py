@@ -140,7 +140,7 @@ def test_import_of_a_changed_answer_and_a_stale_import(map_: Path, tmp_path: Pat
     pad = tmp_path / "faq.csv"
     assert faq(map_, "export", str(pad), "--gemeente", ID)[0] == 0
     rijen = _lees(pad)
-    rijen[0]["antwoord"] = "Antwoord uit Excel; met één \"teken\"."
+    rijen[0]["antwoord"] = 'Antwoord uit Excel; met één "teken".'
     _schrijf(pad, rijen)
     code, uit, fout = faq(map_, "import", str(pad))
     assert code == 0 and "1 gewijzigd" in uit, fout

@@ -47,9 +47,7 @@ def test_reader_sees_an_edit_by_another_writer(map_: Path) -> None:
     assert lezer.generatie == 2
 
 
-def test_broken_file_keeps_the_last_good_faq(
-    map_: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_broken_file_keeps_the_last_good_faq(map_: Path, caplog: pytest.LogCaptureFixture) -> None:
     store = FaqStore(map_)
     goed = store.faq()
     pad = map_ / "haarlem.yaml"
@@ -74,7 +72,7 @@ def test_first_load_of_a_broken_folder_raises(map_: Path) -> None:
 def test_edit_sets_date_and_version_and_leaves_no_temporary_files(map_: Path) -> None:
     store = FaqStore(map_)
     oud = _eerste(store)
-    nieuw = oud.model_copy(update={"antwoord": "Ja; met \"quotes\" en één regel.\nEn nog één."})
+    nieuw = oud.model_copy(update={"antwoord": 'Ja; met "quotes" en één regel.\nEn nog één.'})
     store.wijzig(nieuw, versie_van(oud), vandaag=DAG)
     opnieuw = laad_faq(map_).vraag(oud.id)
     assert opnieuw is not None

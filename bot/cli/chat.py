@@ -7,8 +7,6 @@ import sys
 from pathlib import Path
 
 from bot.instellingen import Instellingen
-from bot.kanalen.terminal import chat
-from bot.opbouw import bouw_gesprek
 
 
 def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,6 +29,9 @@ def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def uitvoeren(args: argparse.Namespace) -> int:
     """Run the terminal chat on stdin and stdout."""
+    from bot.kanalen.terminal import chat  # the conversation engine: only when chatting
+    from bot.opbouw import bouw_gesprek
+
     instellingen = Instellingen()
     if args.gemeente:
         instellingen = instellingen.model_copy(update={"gemeente": args.gemeente})

@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from knowledge.clashes import Botsing, botsingen
+from knowledge.clashes import BotsingFout, botsingen
 from knowledge.faq import FAQ_MAP, Faq, FaqFout, Vraag
 from knowledge.store import (
     ONBEKEND,
@@ -37,14 +37,6 @@ from rules.rulebook import pydantic_problemen, vertaal_probleem
 from rules.yamlload import YamlFout, laad_yaml
 
 MAP_VARIABELE = "OPLEIDINGSBOT_FAQ_MAP"
-
-
-class BotsingFout(ValueError):
-    """The change makes phrasings of different entries too alike."""
-
-    def __init__(self, gevonden: list[Botsing]) -> None:
-        self.gevonden = gevonden
-        super().__init__(f"{len(gevonden)} botsende formuleringen")
 
 
 def registreer(
@@ -118,7 +110,7 @@ def botsingcontrole(toch: bool) -> Controle:
     """Refuse (or with ``toch`` only report) clashes that involve the changed entries."""
 
     def controle(faq: Faq, ids: set[str]) -> None:
-        gevonden = [b for b in botsingen(faq) if b.een[0] in ids or b.ander[0] in ids]
+        gevonden = botsingen(faq, alleen=ids)
         for botsing in gevonden:
             print(f"botsing: {botsing.tekst()}", file=sys.stderr)
         if gevonden and not toch:

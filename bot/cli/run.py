@@ -11,7 +11,6 @@ from urllib.parse import urlparse
 from telegram import Update
 
 from bot.instellingen import Instellingen
-from bot.kanalen.telegram import bouw_applicatie
 from bot.opbouw import bouw_gesprek
 
 logger = logging.getLogger(__name__)
@@ -44,6 +43,8 @@ def uitvoeren(args: argparse.Namespace) -> int:
         return 2
     logging.getLogger().setLevel(logging.INFO)
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    from bot.kanalen.telegram import bouw_applicatie  # python-telegram-bot: only when running
+
     gesprek = bouw_gesprek(instellingen)
     token = instellingen.telegram_bot_token.get_secret_value()
     app = bouw_applicatie(

@@ -7,7 +7,6 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from bot.grafiek import weekgrafiek
 from bot.instellingen import Instellingen
 from bot.opslag.database import open_database
 from bot.statistiek import als_tabel, top_onbeantwoord, top_onderwerpen, weekcijfers
@@ -51,6 +50,8 @@ def uitvoeren(args: argparse.Namespace) -> int:
     if args.png:
         try:
             args.png.parent.mkdir(parents=True, exist_ok=True)
+            from bot.grafiek import weekgrafiek  # matplotlib: only for the chart
+
             args.png.write_bytes(weekgrafiek(weken, titel))
         except OSError as fout:
             print(f"fout: grafiek niet opgeslagen: {fout}", file=sys.stderr)

@@ -18,7 +18,6 @@ from bot import teksten as t
 from bot.dialoog.berichten import Bericht, Document, Knop, knop_data
 from bot.dialoog.diensten import Diensten
 from bot.dialoog.toestand import Toestand
-from bot.grafiek import weekgrafiek
 from bot.statistiek import als_bericht, top_onbeantwoord, top_onderwerpen, weekcijfers
 from knowledge.clashes import BotsingFout, weiger_botsingen
 from knowledge.faq import ALGEMEEN, Bron, FaqFout, Vraag
@@ -413,6 +412,8 @@ class HrGesprek:
         )
         self.d.concept_map.mkdir(parents=True, exist_ok=True)
         pad = self.d.concept_map / f"gebruik-{secrets.token_hex(4)}.png"
+        from bot.grafiek import weekgrafiek  # matplotlib: loaded only when HR asks
+
         pad.write_bytes(weekgrafiek(weken, t.HR_STATS_KOP))
         return [Bericht(f"{t.HR_STATS_KOP}\n\n{tabel}", afbeelding=Document(pad, pad.name))]
 
