@@ -85,7 +85,7 @@ class Gewichten:
 class Matcher:
     """The FAQ index for every employer, built once; ``zoek`` is pure and thread-safe."""
 
-    voorselectie = 60
+    voorselectie = 40
     """How many phrasings the prefilter passes to rapidfuzz."""
     max_postings = 2000
     """A word in more phrasings than this only counts when the question has no rarer word."""

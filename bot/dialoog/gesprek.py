@@ -18,6 +18,7 @@ from bot.dialoog.diensten import Diensten
 from bot.dialoog.hr import HrGesprek
 from bot.dialoog.intakeflow import IntakeGesprek
 from bot.dialoog.toestand import Toestand
+from bot.opslag.database import transactie
 from knowledge.invoer import MAX_LENGTE
 from knowledge.matcher import Kandidaat, Uitkomst, bronnen
 from rules import Regelboek
@@ -38,7 +39,15 @@ class Gesprek:
         self.hr = HrGesprek(diensten, diensten.faq_store) if diensten.faq_store else None
 
     def verwerk(self, gebruiker: str, invoer: Invoer) -> list[Bericht]:
-        """Handle one input from ``gebruiker``; the new state is stored before returning."""
+        """Handle one input from ``gebruiker``; the new state is stored before returning.
+
+        One transaction: the new state, the queued question and the counts are stored
+        together, or (on an error) not at all, so the user can simply try again.
+        """
+        with transactie(self.d.gesprekken.db):
+            return self._verwerk(gebruiker, invoer)
+
+    def _verwerk(self, gebruiker: str, invoer: Invoer) -> list[Bericht]:
         nu = self.d.klok()
         toestand = self.d.gesprekken.laad(gebruiker) or Toestand(gemeente=self.d.vaste_gemeente)
         if invoer.update_id is not None:

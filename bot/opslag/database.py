@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -89,3 +91,15 @@ def migreer(verbinding: sqlite3.Connection, migraties: list[str]) -> int:
 def _opdrachten(script: str) -> list[str]:
     """Split a migration into statements (``executescript`` would commit on its own)."""
     return [deel.strip() for deel in script.split(";") if deel.strip()]
+
+
+@contextmanager
+def transactie(verbinding: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction: everything inside is stored together, or not at all."""
+    verbinding.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        verbinding.execute("ROLLBACK")
+        raise
+    verbinding.execute("COMMIT")
