@@ -313,3 +313,17 @@ def test_redelivered_update_is_handled_once(jan: Gebruiker) -> None:
     assert (
         jan.gesprek.verwerk(jan.naam, Tekst("/stop", update_id=42))[0].tekst == t.NIETS_TE_STOPPEN
     )
+
+
+def test_tip_privacy_and_help(jan: Gebruiker) -> None:
+    from knowledge.faq import laad_faq
+
+    tips = {v.wist_je_dat for v, _ in laad_faq().zichtbaar("haarlem") if v.wist_je_dat}
+    jan.zeg("/wistjedat")
+    assert jan.tekst().removeprefix("Wist je dat? ") in tips
+    jan.zeg("/privacy")
+    assert "/vergeet" in jan.tekst() and "twee dagen" in jan.tekst()
+    jan.zeg("/help")
+    assert jan.tekst() == t.HULP
+    jan.zeg("/bestaatniet")
+    assert jan.tekst() == t.ONBEKEND_COMMANDO

@@ -170,3 +170,20 @@ def test_stats_show_the_scripted_weeks_figures(map_: Path, regelboek: Regelboek)
     assert "jan" not in bericht.tekst, "counts only, no names"
     assert bericht.afbeelding is not None
     assert bericht.afbeelding.pad.read_bytes().startswith(b"\x89PNG")
+
+
+def test_dismissed_question_leaves_the_queue(map_: Path, regelboek: Regelboek) -> None:
+    jan = gebruiker(map_, regelboek, "user:jan")
+    jan.zeg(ONBEKEND)
+    jan.zeg("mag ik mijn hond meenemen naar de les")
+    anna = gebruiker(map_, regelboek, "hr:anna")
+    anna.zeg("/vragen")
+    eerste = anna.laatste[-1].tekst
+    assert "(1 van 2)" in eerste
+    anna.druk(t.HR_AFWIJZEN)
+    assert anna.laatste[0].tekst == t.HR_AFGEWEZEN
+    assert "(1 van 1)" in anna.laatste[-1].tekst
+    status = open_database(map_ / "db.sqlite3").execute(
+        "SELECT status, count(*) FROM onbeantwoord GROUP BY status ORDER BY status"
+    )
+    assert [tuple(r) for r in status] == [("afgewezen", 1), ("open", 1)]

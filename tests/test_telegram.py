@@ -200,3 +200,28 @@ async def test_hr_fixes_an_answer_live_and_others_are_refused(
             "moet ik een studieovereenkomst tekenen voor mijn opleiding", "Nieuw"
         )
         assert antwoord.tekst and "<b>Nieuw</b> sinds vandaag." in antwoord.tekst
+
+
+async def test_hr_turns_a_queued_question_into_a_phrasing_and_sees_stats(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek
+) -> None:
+    vraag = "wordt mijn parkeervergunning bij de hogeschool betaald"
+    gesprek = bouw(tmp_path, regelboek, Klok(), hr=frozenset({"telegram:311"}))
+    async with draaiende_bot(api, gesprek):
+        anna, jan = TelegramGebruiker(api, 311), TelegramGebruiker(api, 312)
+        await start(jan)
+        await jan.zeg(vraag, t.ONBEKEND)
+        await start(anna)
+        [item] = await anna.zeg("/vragen", "keer gesteld")
+        doel = next(
+            k["text"] for rij in item.knoppen for k in rij if k["text"].startswith("Hoort bij")
+        )
+        await anna.druk(doel, t.HR_WACHTRIJ_LEEG)
+        await jan.zeg(vraag, "Bron:")
+        nieuw = await anna.zeg("/stats", t.HR_STATS_KOP)
+        await api.wacht_op(lambda: bool(api.aanroepen("sendPhoto")))
+        [foto] = api.aanroepen("sendPhoto")
+        assert foto.chat_id == 311 and foto.bestanden["photo"].startswith(b"\x89PNG")
+        tabel = nieuw[0].tekst or ""
+        assert "Vragen: 2" in tabel and "- beantwoord: 1" in tabel and "- onbekend: 1" in tabel
+    assert not list((tmp_path / "concepten").glob("*.png")), "the chart is not kept"
