@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from knowledge.faq import Vraag
+from knowledge.faqyaml import sync_map
 
 logger = logging.getLogger(__name__)
 
@@ -137,7 +138,7 @@ def schrijf(pad: Path, regels: Sequence[AuditRegel]) -> None:
                 bestand.truncate(begin)
             raise
     if nieuw:
-        _sync_map(pad.parent)
+        sync_map(pad.parent)
 
 
 def lees(pad: Path) -> list[AuditRegel]:
@@ -244,14 +245,3 @@ def _kort(waarde: object) -> str:
 
 def _ja_nee(waarde: object) -> str:
     return "ja" if waarde else "nee"
-
-
-def _sync_map(map_: Path) -> None:
-    """Make a new file's name durable; not possible (nor needed) on Windows."""
-    if os.name == "nt":  # pragma: no cover
-        return
-    fd = os.open(map_, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

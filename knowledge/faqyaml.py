@@ -143,10 +143,10 @@ def schrijf_atomisch(pad: Path, tekst: str) -> None:
     except BaseException:
         tijdelijk.unlink(missing_ok=True)
         raise
-    _sync_map(pad.parent)
+    sync_map(pad.parent)
 
 
-def _sync_map(map_: Path) -> None:
+def sync_map(map_: Path) -> None:
     """Make the rename durable; not possible (nor needed) on Windows."""
     if os.name == "nt":  # pragma: no cover
         return

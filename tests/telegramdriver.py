@@ -12,6 +12,8 @@ from bot.dialoog.gesprek import Gesprek
 from bot.kanalen.telegram import bouw_applicatie
 from tests.fakes import FakeBotApi, Verzoek
 
+App = Application[Any, Any, Any, Any, Any, Any]
+
 
 @asynccontextmanager
 async def draaiende_bot(
@@ -19,9 +21,16 @@ async def draaiende_bot(
 ) -> AsyncIterator[Application[Any, Any, Any, Any, Any, Any]]:
     """The bot, polling the fake server, for the duration of the block."""
     app = bouw_applicatie(gesprek, api.token, base_url=api.base_url)
+    async with pollend(app, post_init=True):
+        yield app
+
+
+@asynccontextmanager
+async def pollend(app: App, *, post_init: bool = False) -> AsyncIterator[App]:
+    """Start polling (fast: no pause between polls), and stop cleanly afterwards."""
     await app.initialize()
-    if app.post_init:
-        await app.post_init(app)
+    if post_init and app.post_init:
+        await app.post_init(app)  # run_polling would call it; here we start by hand
     await app.start()
     assert app.updater is not None
     await app.updater.start_polling(poll_interval=0, timeout=1)

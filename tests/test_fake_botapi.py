@@ -28,6 +28,7 @@ from telegram.ext import (
 from telegram.warnings import PTBDeprecationWarning
 
 from tests.fakes import FakeBotApi, post_update
+from tests.telegramdriver import pollend
 
 App = Application[Any, Any, Any, Any, Any, Any]
 
@@ -46,20 +47,6 @@ def bouw_app(api: FakeBotApi) -> App:
         .base_file_url(api.base_file_url)
         .build()
     )
-
-
-@contextlib.asynccontextmanager
-async def pollend(app: App) -> AsyncIterator[App]:
-    await app.initialize()
-    await app.start()
-    assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0, timeout=1)
-    try:
-        yield app
-    finally:
-        await app.updater.stop()
-        await app.stop()
-        await app.shutdown()
 
 
 @contextlib.asynccontextmanager

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from bot.cli import faq_bewerken, faq_tabel
-from bot.cli.faq_bewerken import MAP_VARIABELE, laad, open_store
+from bot.cli.faq_bewerken import MAP_VARIABELE, store_en_faq
 from knowledge.audit import AuditRegel, verschil
 from knowledge.clashes import botsingen
 from knowledge.faq import ALGEMEEN, FaqFout
@@ -62,12 +62,10 @@ def lijst_uitvoeren(args: argparse.Namespace) -> int:
     With ``--gemeente``: what the employer's employees see, then the entries of the
     employer and of algemeen that are switched off.
     """
-    store = open_store(args)
-    if store is None:
-        return 2
-    faq = laad(store)
-    if faq is None:
-        return 1
+    geopend = store_en_faq(args)
+    if isinstance(geopend, int):
+        return geopend
+    _store, faq = geopend
     if args.gemeente:
         if args.gemeente not in faq.gemeenten():
             print(f"fout in 'gemeente': onbekend: '{args.gemeente}'", file=sys.stderr)
@@ -87,12 +85,10 @@ def lijst_uitvoeren(args: argparse.Namespace) -> int:
 
 def toon_uitvoeren(args: argparse.Namespace) -> int:
     """Print one entry with its phrasings, answer, sources and version."""
-    store = open_store(args)
-    if store is None:
-        return 2
-    faq = laad(store)
-    if faq is None:
-        return 1
+    geopend = store_en_faq(args)
+    if isinstance(geopend, int):
+        return geopend
+    _store, faq = geopend
     gevonden = faq.vraag(args.id)
     if gevonden is None:
         print(f"fout in 'id': geen vraag met id '{args.id}'", file=sys.stderr)
@@ -125,12 +121,10 @@ def toon_uitvoeren(args: argparse.Namespace) -> int:
 
 def geschiedenis_uitvoeren(args: argparse.Namespace) -> int:
     """Print every change to one entry: number, time, who, what, and what changed."""
-    store = open_store(args)
-    if store is None:
-        return 2
-    faq = laad(store)
-    if faq is None:
-        return 1
+    geopend = store_en_faq(args)
+    if isinstance(geopend, int):
+        return geopend
+    store, faq = geopend
     try:
         regels = store.geschiedenis(args.id)
     except FaqFout as fout:
@@ -165,12 +159,10 @@ def geschiedenis_regel(regel: AuditRegel) -> str:
 
 def controle_uitvoeren(args: argparse.Namespace) -> int:
     """Validate every file and report phrasings that clash; exit 1 on any problem."""
-    store = open_store(args)
-    if store is None:
-        return 2
-    faq = laad(store)
-    if faq is None:
-        return 1
+    geopend = store_en_faq(args)
+    if isinstance(geopend, int):
+        return geopend
+    _store, faq = geopend
     totaal = sum(len(b.vragen) for b in faq.bestanden.values())
     print(f"{totaal} vragen in {len(faq.bestanden)} bestanden gelezen.")
     gevonden = botsingen(faq)

@@ -97,6 +97,15 @@ def open_store(args: argparse.Namespace) -> FaqStore | None:
     return FaqStore(map_)
 
 
+def store_en_faq(args: argparse.Namespace) -> tuple[FaqStore, Faq] | int:
+    """The store and its FAQ, or the exit code after printing what is wrong."""
+    store = open_store(args)
+    if store is None:
+        return 2
+    faq = laad(store)
+    return 1 if faq is None else (store, faq)
+
+
 def laad(store: FaqStore) -> Faq | None:
     """The FAQ, or None after printing every problem."""
     try:
@@ -203,12 +212,10 @@ def toevoegen_uitvoeren(args: argparse.Namespace) -> int:
 
 def wijzigen_uitvoeren(args: argparse.Namespace) -> int:
     """Edit an entry from a file or from field flags, if it is still at ``--versie``."""
-    store = open_store(args)
-    if store is None:
-        return 2
-    faq = laad(store)
-    if faq is None:
-        return 1
+    geopend = store_en_faq(args)
+    if isinstance(geopend, int):
+        return geopend
+    store, faq = geopend
     gevonden = faq.vraag(args.id)
     if gevonden is None:
         print(f"fout in 'id': geen vraag met id '{args.id}'", file=sys.stderr)
@@ -271,12 +278,10 @@ def verwijderen_uitvoeren(args: argparse.Namespace) -> int:
 
 def herstellen_uitvoeren(args: argparse.Namespace) -> int:
     """Put an entry back as change ``nummer`` of its history left it."""
-    store = open_store(args)
-    if store is None:
-        return 2
-    faq = laad(store)
-    if faq is None:
-        return 1
+    geopend = store_en_faq(args)
+    if isinstance(geopend, int):
+        return geopend
+    store, faq = geopend
     try:
         regels = store.geschiedenis(args.id)
     except FaqFout as fout:

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.cli.faq_bewerken import botsingcontrole, cli_door, laad, open_store, opslaan
+from bot.cli.faq_bewerken import botsingcontrole, cli_door, open_store, opslaan, store_en_faq
 from knowledge.spreadsheet import ImportFout, ImportVerslag, InvoerFout, exporteer, importeer
 
 
@@ -35,12 +35,10 @@ def registreer(
 
 def exporteren_uitvoeren(args: argparse.Namespace) -> int:
     """Write the entries to a spreadsheet."""
-    store = open_store(args)
-    if store is None:
-        return 2
-    faq = laad(store)
-    if faq is None:
-        return 1
+    geopend = store_en_faq(args)
+    if isinstance(geopend, int):
+        return geopend
+    _store, faq = geopend
     if args.gemeente and args.gemeente not in faq.bestanden:
         print(f"fout in 'gemeente': onbekend: '{args.gemeente}'", file=sys.stderr)
         return 2
