@@ -170,7 +170,8 @@ class FaqStore:
         """Put the entry back as history line ``regel`` left it; return it as saved now.
 
         ``regel`` is the line's ``nummer`` or its ``tijd`` (ISO). The entry becomes the
-        line's ``na``, or for a removal its ``voor``. ``versie_nu`` is the version the
+        line's ``na``, or for a removal its ``voor``; ``regel`` 0 is the entry as it was
+        before its first recorded change (undoing the first edit). ``versie_nu`` is the version the
         caller saw now, or None if the caller saw the entry removed: as with any edit, a
         change by someone else since is refused (VerouderdFout, or VerwijderdFout when
         the entry is gone). An entry that exists is restored where it is; a removed one
@@ -180,8 +181,16 @@ class FaqStore:
         with self._mutex, self._vergrendeld():
             teksten = lees_map(self.map)
             oud = lees_faq(teksten)
-            gekozen = _kies(self._geschiedenis(id_, oud), id_, regel)
-            data = gekozen.na if gekozen.na is not None else gekozen.voor
+            regels = self._geschiedenis(id_, oud)
+            if regel == 0:
+                if not regels or regels[0].voor is None:
+                    raise OnbekendFout(
+                        f"vraag '{id_}' heeft geen versie van voor de eerste wijziging"
+                    )
+                gekozen, data = regels[0], regels[0].voor
+            else:
+                gekozen = _kies(regels, id_, regel)
+                data = gekozen.na if gekozen.na is not None else gekozen.voor
             try:
                 doel = Vraag.model_validate(data)
             except ValidationError as fout:

@@ -15,6 +15,7 @@ from bot.opslag.database import open_database
 from bot.opslag.wachtrij import Wachtrij
 from rules import Regelboek
 from tests.chatdriver import Klok, bouw
+from tests.conftest import opleidingsbot
 from tests.fakes import FakeBotApi
 from tests.telegramdriver import TelegramGebruiker, draaiende_bot
 
@@ -196,10 +197,45 @@ async def test_hr_fixes_an_answer_live_and_others_are_refused(
         await anna.druk(t.HR_ANTWOORD_AANPASSEN, t.HR_TYP_ANTWOORD)
         await anna.zeg("Ja, altijd vooraf tekenen. <b>Nieuw</b> sinds vandaag.", "Opslaan?")
         await anna.druk(t.HR_OPSLAAN, t.HR_OPGESLAGEN)
-        [antwoord] = await jan.zeg(
-            "moet ik een studieovereenkomst tekenen voor mijn opleiding", "Nieuw"
-        )
+        vraag = "moet ik een studieovereenkomst tekenen voor mijn opleiding"
+        [antwoord] = await jan.zeg(vraag, "Nieuw")
         assert antwoord.tekst and "<b>Nieuw</b> sinds vandaag." in antwoord.tekst
+        # the audit names who did it; HR's command line undoes it, live for the bot
+        store = gesprek.d.faq_store
+        assert store is not None
+        beste = gesprek.d.matcher().zoek(vraag, "haarlem").beste
+        assert beste is not None
+        [regel] = store.geschiedenis(beste.vraag.id)
+        assert regel.door == "telegram:301" and regel.voor is not None
+        uit = await asyncio.to_thread(
+            opleidingsbot,
+            "faq", "restore", beste.vraag.id, "0", "--versie", store.versie(beste.vraag),
+            "--faq-map", str(tmp_path / "faq"),
+        )  # fmt: skip
+        assert uit.returncode == 0, uit.stderr
+        [terug] = await jan.zeg(vraag, "Bron:")
+        assert terug.tekst and terug.tekst.startswith(regel.voor["antwoord"])
+        assert [r.actie for r in store.geschiedenis(beste.vraag.id)] == ["gewijzigd", "hersteld"]
+
+
+async def test_two_hr_staff_second_stale_save_is_refused(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek
+) -> None:
+    gesprek = bouw(tmp_path, regelboek, Klok(), hr=frozenset({"telegram:321", "telegram:322"}))
+    async with draaiende_bot(api, gesprek):
+        anna, bert = TelegramGebruiker(api, 321), TelegramGebruiker(api, 322)
+        for hr in (anna, bert):
+            await start(hr)
+            await hr.zeg("/faq", t.HR_FAQ_MENU)
+            await hr.druk(t.HR_ZOEK, t.HR_TYP_ZOEK)
+            [keuze] = await hr.zeg("studieovereenkomst tekenen", t.HR_KIES_VRAAG)
+            await hr.druk(keuze.knoppen[0][0]["text"], "Antwoord:")
+            await hr.druk(t.HR_ANTWOORD_AANPASSEN, t.HR_TYP_ANTWOORD)
+        await anna.zeg("Antwoord van Anna.", "Opslaan?")
+        await bert.zeg("Antwoord van Bert.", "Opslaan?")
+        await anna.druk(t.HR_OPSLAAN, t.HR_OPGESLAGEN)
+        [geweigerd] = await bert.druk(t.HR_OPSLAAN, "Niet opgeslagen")
+        assert geweigerd.tekst == t.HR_VEROUDERD.format(antwoord="Antwoord van Anna.")
 
 
 async def test_hr_turns_a_queued_question_into_a_phrasing_and_sees_stats(

@@ -145,7 +145,8 @@ def geschiedenis_uitvoeren(args: argparse.Namespace) -> int:
         uit = "" if gevonden[0].actief else f" {UIT}"
         print(
             f"Nu: versie {versie}{uit}. Terugzetten: "
-            f"'opleidingsbot faq restore {args.id} NUMMER --versie {versie}'."
+            f"'opleidingsbot faq restore {args.id} NUMMER --versie {versie}' "
+            "(NUMMER 0: zoals het was vóór de eerste wijziging)."
         )
     return 0
 

@@ -72,7 +72,9 @@ def registreer(
         "restore", parents=[algemeen, toch], help="een vraag terugzetten zoals hij eerder was"
     )
     terug.add_argument("id")
-    terug.add_argument("nummer", type=int, help="het nummer uit 'faq history ID'")
+    terug.add_argument(
+        "nummer", type=int, help="het nummer uit 'faq history ID' (0: vóór de eerste wijziging)"
+    )
     terug.add_argument(
         "--versie", help="de versie die 'faq history ID' nu liet zien (niet nodig als hij weg is)"
     )
@@ -287,7 +289,8 @@ def herstellen_uitvoeren(args: argparse.Namespace) -> int:
     except FaqFout as fout:
         print("\n".join(fout.problemen), file=sys.stderr)
         return 1
-    if not any(r.nummer == args.nummer for r in regels):
+    eerste_voor = bool(regels) and regels[0].voor is not None
+    if not (args.nummer == 0 and eerste_voor) and not any(r.nummer == args.nummer for r in regels):
         nummers = ", ".join(str(r.nummer) for r in regels) or "geen"
         print(
             f"fout in 'nummer': vraag {args.id} heeft geen wijziging {args.nummer} "

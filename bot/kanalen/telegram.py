@@ -40,6 +40,8 @@ logger = logging.getLogger(__name__)
 MAX_TEKST = 4096
 GELIJKTIJDIG = 16
 """Updates handled at once (each user's own updates stay in order)."""
+WACHT_OP_VERBINDING = 30.0
+"""Seconds a reply may wait for a free connection when Telegram is slow."""
 PRIVE = filters.ChatType.PRIVATE
 GEEN_TEKST = (
     filters.Sticker.ALL
@@ -212,6 +214,8 @@ def bouw_applicatie(
         .token(token)
         .concurrent_updates(GELIJKTIJDIG)
         .connection_pool_size(GELIJKTIJDIG)
+        # a reply waits for a free connection rather than being dropped after 1 s
+        .pool_timeout(WACHT_OP_VERBINDING)
         .post_init(na_start)
     )
     if floodbegrenzing:
