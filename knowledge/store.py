@@ -182,15 +182,14 @@ class FaqStore:
             teksten = lees_map(self.map)
             oud = lees_faq(teksten)
             regels = self._geschiedenis(id_, oud)
+            gekozen = regels[0] if regel == 0 and regels else _kies(regels, id_, regel)
+            data = gekozen.na if gekozen.na is not None else gekozen.voor
             if regel == 0:
-                if not regels or regels[0].voor is None:
+                data = gekozen.voor
+                if data is None:
                     raise OnbekendFout(
                         f"vraag '{id_}' heeft geen versie van voor de eerste wijziging"
                     )
-                gekozen, data = regels[0], regels[0].voor
-            else:
-                gekozen = _kies(regels, id_, regel)
-                data = gekozen.na if gekozen.na is not None else gekozen.voor
             try:
                 doel = Vraag.model_validate(data)
             except ValidationError as fout:
