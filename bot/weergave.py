@@ -6,11 +6,19 @@ on, taken from the engine's explanation steps for that part's table.
 
 from __future__ import annotations
 
+from bot.teksten import BRON
+from knowledge.faq import FaqBestand, Vraag
 from rules.contract import Bron, Offerte
 from rules.explain import leg_uit
 from rules.opmaak import euro, getal
 
 DELEN = ("vergoeding", "verlof", "terugbetaling", "vertrek", "voorwaarden")
+
+
+def antwoord_tekst(vraag: Vraag, bestand: FaqBestand) -> str:
+    """An FAQ answer with its source, as the employee sees it."""
+    bron = "; ".join(f"{bestand.documenten[b.document]}, {b.artikel}" for b in vraag.bron)
+    return f"{vraag.antwoord}\n\n" + BRON.format(bronnen=bron)
 
 
 def bronnen_van(offerte: Offerte, *tabellen: str) -> list[Bron]:

@@ -20,13 +20,11 @@ class LevendeMatcher:
         self.drempels = drempels
         self._mutex = threading.Lock()
         self._matcher: Matcher | None = None
-        self._faq_id = 0
 
     def __call__(self) -> Matcher:
         """The matcher for the FAQ as it is now (built again only after a change)."""
         faq = self.store.faq()
         with self._mutex:
-            if self._matcher is None or id(faq) != self._faq_id or self._matcher.faq is not faq:
+            if self._matcher is None or self._matcher.faq is not faq:
                 self._matcher = Matcher(faq, self.drempels)
-                self._faq_id = id(faq)
             return self._matcher

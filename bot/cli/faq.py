@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 from bot.cli import faq_bewerken, faq_tabel
-from bot.cli.faq_bewerken import MAP_VARIABELE, store_en_faq
+from bot.cli.faq_bewerken import MAP_VARIABELE, met_geschiedenis, store_en_faq
 from knowledge.audit import AuditRegel, verschil
 from knowledge.clashes import botsingen
-from knowledge.faq import ALGEMEEN, FaqFout
+from knowledge.faq import ALGEMEEN
 from knowledge.faqyaml import vraag_naar_yaml
 from knowledge.store import versie_van
 
@@ -121,15 +121,10 @@ def toon_uitvoeren(args: argparse.Namespace) -> int:
 
 def geschiedenis_uitvoeren(args: argparse.Namespace) -> int:
     """Print every change to one entry: number, time, who, what, and what changed."""
-    geopend = store_en_faq(args)
+    geopend = met_geschiedenis(args)
     if isinstance(geopend, int):
         return geopend
-    store, faq = geopend
-    try:
-        regels = store.geschiedenis(args.id)
-    except FaqFout as fout:
-        print("\n".join(fout.problemen), file=sys.stderr)
-        return 1
+    _store, faq, regels = geopend
     gevonden = faq.vraag(args.id)
     if not regels and gevonden is None:
         print(f"fout in 'id': geen vraag met id '{args.id}'", file=sys.stderr)

@@ -22,6 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from knowledge.audit import AuditRegel
 from knowledge.clashes import BotsingFout, botsingen
 from knowledge.faq import FAQ_MAP, Faq, FaqFout, Vraag
 from knowledge.store import (
@@ -106,6 +107,19 @@ def store_en_faq(args: argparse.Namespace) -> tuple[FaqStore, Faq] | int:
         return 2
     faq = laad(store)
     return 1 if faq is None else (store, faq)
+
+
+def met_geschiedenis(args: argparse.Namespace) -> tuple[FaqStore, Faq, list[AuditRegel]] | int:
+    """The store, its FAQ and the history of ``args.id``, or the exit code after an error."""
+    geopend = store_en_faq(args)
+    if isinstance(geopend, int):
+        return geopend
+    store, faq = geopend
+    try:
+        return store, faq, store.geschiedenis(args.id)
+    except FaqFout as fout:
+        print("\n".join(fout.problemen), file=sys.stderr)
+        return 1
 
 
 def laad(store: FaqStore) -> Faq | None:
@@ -280,15 +294,10 @@ def verwijderen_uitvoeren(args: argparse.Namespace) -> int:
 
 def herstellen_uitvoeren(args: argparse.Namespace) -> int:
     """Put an entry back as change ``nummer`` of its history left it."""
-    geopend = store_en_faq(args)
+    geopend = met_geschiedenis(args)
     if isinstance(geopend, int):
         return geopend
-    store, faq = geopend
-    try:
-        regels = store.geschiedenis(args.id)
-    except FaqFout as fout:
-        print("\n".join(fout.problemen), file=sys.stderr)
-        return 1
+    store, faq, regels = geopend
     eerste_voor = bool(regels) and regels[0].voor is not None
     if not (args.nummer == 0 and eerste_voor) and not any(r.nummer == args.nummer for r in regels):
         nummers = ", ".join(str(r.nummer) for r in regels) or "geen"

@@ -14,9 +14,10 @@ from typing import TextIO
 from bot.instellingen import Instellingen
 from bot.opslag.database import open_database
 from bot.opslag.wachtrij import Wachtrij
-from bot.teksten import BEDOEL_JE, BRON, GEEN_VAN_DEZE, ONBEKEND, WAAROM_NIET
+from bot.teksten import BEDOEL_JE, GEEN_VAN_DEZE, ONBEKEND, WAAROM_NIET
+from bot.weergave import antwoord_tekst
 from knowledge.faq import FaqFout, laad_faq
-from knowledge.matcher import Matcher, Uitkomst, als_json, bronnen
+from knowledge.matcher import Matcher, Uitkomst, als_json
 
 
 def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -78,8 +79,7 @@ def uitvoeren(args: argparse.Namespace, invoer: TextIO = sys.stdin) -> int:
 def tekst(uitkomst: Uitkomst) -> str:
     """The answer as the bot shows it: answer and source, suggestions, or "dat weet ik niet"."""
     if uitkomst.status == "antwoord" and uitkomst.beste:
-        bron = "; ".join(f"{b['document']}, {b['artikel']}" for b in bronnen(uitkomst.beste))
-        return f"{uitkomst.beste.vraag.antwoord}\n\n" + BRON.format(bronnen=bron)
+        return antwoord_tekst(uitkomst.beste.vraag, uitkomst.beste.bestand)
     if uitkomst.status == "suggesties":
         opties = [k.vraag.vraag for k in uitkomst.suggesties] + [GEEN_VAN_DEZE]
         return BEDOEL_JE + "\n" + "\n".join(f"[{i}] {o}" for i, o in enumerate(opties, 1))

@@ -19,8 +19,8 @@ from bot.dialoog.hr import HrGesprek
 from bot.dialoog.intakeflow import IntakeGesprek
 from bot.dialoog.toestand import Toestand
 from bot.opslag.database import transactie
+from bot.weergave import antwoord_tekst
 from knowledge.invoer import MAX_LENGTE
-from knowledge.matcher import Kandidaat, Uitkomst, bronnen
 from rules import Regelboek
 
 logger = logging.getLogger(__name__)
@@ -77,7 +77,7 @@ class Gesprek:
             return []
         if toestand.stap == "intake":
             self._tel("intake-afgebroken", toestand, self.intake.huidige_stap(toestand))
-        self._naar_menu(toestand)
+        toestand.naar_menu()
         return [Bericht(t.INTAKE_VERLOPEN.format(verloop=VERLOOP_TEKST))]
 
     def _commando(self, toestand: Toestand, tekst: str, gebruiker: str) -> list[Bericht]:
@@ -118,7 +118,7 @@ class Gesprek:
         if toestand.stap.startswith("hr-"):
             if self.hr and self.d.is_hr(gebruiker):
                 return self.hr.tekst(toestand, tekst, gebruiker)
-            self._naar_menu(toestand)
+            toestand.naar_menu()
         if len(tekst) > MAX_LENGTE:
             return [Bericht(t.WAAROM_NIET["te-lang"]), *self.intake.hervat(toestand)]
         if toestand.gemeente is None:
@@ -170,7 +170,7 @@ class Gesprek:
             toestand.stap = "vergeten"
             return [Bericht(t.VERGETEN)]
         if actie == "vergeet-nee" and toestand.stap == "vergeet":
-            self._naar_menu(toestand)
+            toestand.naar_menu()
             return [Bericht(t.NIET_VERGETEN)]
         return self.intake.knop(toestand, actie)
 
@@ -234,15 +234,10 @@ class Gesprek:
         ]
         return Bericht(t.WAT_KAN_IK, knoppen)
 
-    def _naar_menu(self, toestand: Toestand) -> None:
-        toestand.stap = "menu"
-        toestand.antwoorden = {}
-        toestand.offerte_klaar = False
-
     def _stop_intake(self, toestand: Toestand) -> None:
         if toestand.stap == "intake":
             self._tel("intake-afgebroken", toestand, self.intake.huidige_stap(toestand))
-        self._naar_menu(toestand)
+        toestand.naar_menu()
 
     # --- answers from the FAQ ---------------------------------------------------------
 
@@ -254,11 +249,10 @@ class Gesprek:
             return [Bericht(t.WAAROM_NIET[uitkomst.reden])]
         if uitkomst.status == "antwoord" and uitkomst.beste:
             self._tel("vraag-antwoord", toestand, uitkomst.beste.vraag.onderwerp)
-            return [Bericht(antwoord_tekst(uitkomst))]
+            return [Bericht(antwoord_tekst(uitkomst.beste.vraag, uitkomst.beste.bestand))]
         if uitkomst.status == "suggesties":
             self._tel("vraag-suggesties", toestand)
-            sleutel = str(len(toestand.gemiste_vragen) % 5)
-            toestand.gemiste_vragen[sleutel] = uitkomst.vraag
+            sleutel = toestand.onthoud_gemiste_vraag(uitkomst.vraag)
             knoppen = [
                 [Knop(k.vraag.vraag, knop_data(0, f"faq:{k.vraag.id}"))]
                 for k in uitkomst.suggesties
@@ -276,8 +270,7 @@ class Gesprek:
             return [Bericht(t.OUDE_KNOP)]
         vraag, bestand = gevonden
         self._tel("suggestie-gekozen", toestand, vraag.onderwerp)
-        uitkomst = Uitkomst("antwoord", vraag.vraag, Kandidaat(vraag, bestand, 100.0))
-        return [Bericht(antwoord_tekst(uitkomst)), *self.intake.hervat(toestand)]
+        return [Bericht(antwoord_tekst(vraag, bestand)), *self.intake.hervat(toestand)]
 
     def _geen_van_deze(self, toestand: Toestand, sleutel: str) -> list[Bericht]:
         vraag = toestand.gemiste_vragen.pop(sleutel, None)
@@ -302,10 +295,3 @@ class Gesprek:
 
     def _tel(self, soort: str, toestand: Toestand, detail: str | None = None) -> None:
         self.d.tel(soort, toestand.gemeente, detail)
-
-
-def antwoord_tekst(uitkomst: Uitkomst) -> str:
-    """An FAQ answer with its source."""
-    assert uitkomst.beste is not None
-    bron = "; ".join(f"{b['document']}, {b['artikel']}" for b in bronnen(uitkomst.beste))
-    return f"{uitkomst.beste.vraag.antwoord}\n\n" + t.BRON.format(bronnen=bron)

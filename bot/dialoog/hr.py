@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
+from collections.abc import Callable
 
 from rapidfuzz import fuzz, process, utils
 
@@ -96,8 +97,7 @@ class HrGesprek:
         if actie == "hr-opslaan":
             return self._opslaan(toestand)
         if actie == "hr-annuleer":
-            toestand.stap = "menu"
-            toestand.hr = {}
+            toestand.naar_menu()
             return [Bericht(t.HR_GEANNULEERD)]
         if actie.startswith("hr-doc:"):
             return self._nieuw_stap(toestand, actie.removeprefix("hr-doc:"))
@@ -191,21 +191,18 @@ class HrGesprek:
         nieuw = Vraag.model_validate({**vraag.model_dump(), **wijziging})
         self.store.wijzig(nieuw, versie, door=self._door(toestand), controle=weiger_botsingen)
 
-    def _bewaar(self, toestand: Toestand, actie: object) -> list[Bericht]:
-        assert callable(actie)
+    def _bewaar(self, toestand: Toestand, actie: Callable[[], object]) -> list[Bericht]:
         try:
             actie()
         except VerouderdFout as fout:
-            toestand.stap = "menu"
-            toestand.hr = {}
+            toestand.naar_menu()
             huidig = fout.huidig.antwoord
             return [Bericht(t.HR_VEROUDERD.format(antwoord=huidig))]
         except BotsingFout as fout:
             return [Bericht(t.HR_FOUT.format(fout=fout.gevonden[0].tekst()))]
         except (FaqFout, ValueError) as fout:
             return [Bericht(t.HR_FOUT.format(fout=str(fout).splitlines()[0]))]
-        toestand.stap = "menu"
-        toestand.hr = {}
+        toestand.naar_menu()
         return [Bericht(t.HR_OPGESLAGEN)]
 
     def _door(self, toestand: Toestand) -> str:

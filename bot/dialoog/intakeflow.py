@@ -24,6 +24,7 @@ from rules.rulebook import Regeling
 logger = logging.getLogger(__name__)
 
 Beantwoord = Callable[[Toestand, str], list[Bericht]]
+WAT_ALS = Bericht(t.WAT_ALS_VRAAG, getal_verwacht=True)
 
 
 class IntakeGesprek:
@@ -58,7 +59,7 @@ class IntakeGesprek:
                 return [Bericht(tekst, eerst.knoppen, getal_verwacht=eerst.getal_verwacht)]
             return [Bericht(t.VERDER_MET_INTAKE), *vraag]
         if toestand.stap == "wat_als":
-            return [self._wat_als_vraag(toestand)]
+            return [WAT_ALS]
         return []
 
     # --- input ------------------------------------------------------------------------
@@ -72,7 +73,7 @@ class IntakeGesprek:
                     return self.beantwoord(toestand, tekst) + self.hervat(toestand)
                 return [
                     Bericht(t.FOUT_GETAL.format(min=0, max=600)),
-                    self._wat_als_vraag(toestand),
+                    WAT_ALS,
                 ]
             return self._wat_als(toestand, maanden)
         if tekst.strip().lower() == t.TERUG.lower():
@@ -192,19 +193,14 @@ class IntakeGesprek:
             return [Bericht(tekst, self._offerteknoppen(toestand))]
         if actie == "watals":
             toestand.stap = "wat_als"
-            return [self._wat_als_vraag(toestand)]
+            return [WAT_ALS]
         if actie == "concept":
             toestand.stap = "offerte"
             return [self._concept(toestand)]
         if actie == "menu":
-            toestand.stap = "menu"
-            toestand.antwoorden = {}
-            toestand.offerte_klaar = False
+            toestand.naar_menu()
             return [Bericht(t.GESTOPT)]
         return [Bericht(t.OUDE_KNOP)]
-
-    def _wat_als_vraag(self, toestand: Toestand) -> Bericht:
-        return Bericht(t.WAT_ALS_VRAAG, getal_verwacht=True)
 
     def _wat_als(self, toestand: Toestand, maanden: Decimal) -> list[Bericht]:
         vertrek = {

@@ -11,6 +11,8 @@ import datetime as dt
 from pydantic import BaseModel, Field
 
 Waarde = str | int | float | bool | None
+MAX_GEMIST = 5
+"""How many "bedoel je…?" questions are kept for a later "geen van deze"."""
 
 
 class Toestand(BaseModel):
@@ -33,6 +35,21 @@ class Toestand(BaseModel):
     bijgewerkt: dt.datetime | None = None
     laatste_update: int | None = None
     """The channel's number of the last input handled: a redelivered one is skipped."""
+
+    def naar_menu(self) -> None:
+        """Back to the start: an intake or HR's work in progress is dropped."""
+        self.stap = "menu"
+        self.antwoorden = {}
+        self.offerte_klaar = False
+        self.hr = {}
+
+    def onthoud_gemiste_vraag(self, vraag: str) -> str:
+        """Keep a question shown with "bedoel je…?" (the last few); return its key."""
+        sleutel = str(max((int(k) for k in self.gemiste_vragen), default=-1) + 1)
+        self.gemiste_vragen[sleutel] = vraag
+        while len(self.gemiste_vragen) > MAX_GEMIST:
+            del self.gemiste_vragen[min(self.gemiste_vragen, key=int)]
+        return sleutel
 
     def nieuw_volgnummer(self) -> int:
         """Advance to a new step; older buttons stop working."""

@@ -102,10 +102,6 @@ class Wachtrij:
             "UPDATE onbeantwoord SET status = ? WHERE id = ?", [(status, i) for i in ids]
         )
 
-    def vraag(self, id_: int) -> Onbeantwoord | None:
-        """One queued question by id."""
-        return next((v for v in self.open_vragen() if v.id == id_), None)
-
 
 GELIJK = 90.0
 """Two unanswered questions this similar (0-100) are shown to HR as one."""
