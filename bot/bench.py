@@ -4,8 +4,10 @@
 127.0.0.1. Each user sends a question, waits for the reply, and sends the next (a
 closed loop, like people). Measured: updates per second, reply latency p50/p99, and
 lost or duplicated replies; beside a bare python-telegram-bot echo handler in the same
-run. The flood-control rate limiter is left out here: with it, Telegram's own cap of
-about 30 messages per second would be measured instead of the bot.
+run, once on PTB's stock httpx client and once on the bot's aiohttp client
+(bot/kanalen/http.py), so the cost of the bot's own work shows. The flood-control
+rate limiter is left out here: with it, Telegram's own cap of about 30 messages per
+second would be measured instead of the bot.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 
+from bot.kanalen.http import AiohttpVerzoek
 from bot.kanalen.telegram import GELIJKTIJDIG, bouw_applicatie
 from rules import laad_regelboek
 from tests.chatdriver import Klok, bouw
@@ -70,21 +73,30 @@ async def meet(maak: BotBouwer) -> Doorvoer:
     return Doorvoer(**json.loads(regel))
 
 
-def echo_app(token: str, base_url: str) -> Application[Any, Any, Any, Any, Any, Any]:
-    """The baseline: a bare python-telegram-bot echo handler, same concurrency."""
+def echo_app(
+    token: str, base_url: str, *, aiohttp: bool = False
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The baseline: a bare python-telegram-bot echo handler, same concurrency.
+
+    With ``aiohttp`` it sends over the bot's own HTTP client instead of PTB's httpx one.
+    """
 
     async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.message is not None and update.effective_chat is not None
         await context.bot.send_message(update.effective_chat.id, update.message.text or "")
 
-    app = (
+    bouwer = (
         ApplicationBuilder()
         .token(token)
         .base_url(base_url)
         .base_file_url(base_url.replace("/bot", "/file/bot"))
         .concurrent_updates(GELIJKTIJDIG)
-        .build()
     )
+    if aiohttp:
+        bouwer = bouwer.request(AiohttpVerzoek(GELIJKTIJDIG)).get_updates_request(
+            AiohttpVerzoek(1)
+        )
+    app = bouwer.build()
     app.add_handler(MessageHandler(filters.TEXT, echo))
     return app
 
@@ -94,8 +106,10 @@ async def hoofd() -> int:
     regelboek = laad_regelboek()
     with tempfile.TemporaryDirectory() as map_:
         gesprek = bouw(Path(map_), regelboek, Klok(), gemeente="haarlem")
+        gesprek.opwarmen()  # as ``opleidingsbot run`` does before it polls
         bouwers: list[tuple[str, BotBouwer]] = [
-            ("bare PTB echo handler", echo_app),
+            ("PTB echo, httpx", echo_app),
+            ("PTB echo, aiohttp", lambda token, url: echo_app(token, url, aiohttp=True)),
             (
                 "opleidingsbot (full)",
                 lambda token, url: bouw_applicatie(gesprek, token, url, floodbegrenzing=False),

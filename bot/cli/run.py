@@ -42,10 +42,12 @@ def uitvoeren(args: argparse.Namespace) -> int:
         print(GEEN_TOKEN, file=sys.stderr)
         return 2
     logging.getLogger().setLevel(logging.INFO)
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    for bibliotheek in ("httpx", "aiohttp"):  # their request logs carry the token in the URL
+        logging.getLogger(bibliotheek).setLevel(logging.WARNING)
     from bot.kanalen.telegram import bouw_applicatie  # python-telegram-bot: only when running
 
     gesprek = bouw_gesprek(instellingen)
+    gesprek.opwarmen()
     token = instellingen.telegram_bot_token.get_secret_value()
     app = bouw_applicatie(
         gesprek, token, instellingen.telegram_api_url, hr_ids=instellingen.hr_ids

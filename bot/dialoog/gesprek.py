@@ -38,6 +38,10 @@ class Gesprek:
         self.intake = IntakeGesprek(diensten, regelboek, self.beantwoord)
         self.hr = HrGesprek(diensten, diensten.faq_store) if diensten.faq_store else None
 
+    def opwarmen(self) -> None:
+        """Build the FAQ index now, so the first question after a start is answered at once."""
+        self.d.matcher()
+
     def verwerk(self, gebruiker: str, invoer: Invoer) -> list[Bericht]:
         """Handle one input from ``gebruiker``; the new state is stored before returning.
 

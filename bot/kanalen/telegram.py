@@ -34,6 +34,7 @@ from telegram.ext import (
 from bot import teksten as t
 from bot.dialoog.berichten import Bericht, Druk, Invoer, Tekst, is_zwaar
 from bot.dialoog.gesprek import Gesprek
+from bot.kanalen.http import AiohttpVerzoek
 
 logger = logging.getLogger(__name__)
 
@@ -213,9 +214,9 @@ def bouw_applicatie(
         ApplicationBuilder()
         .token(token)
         .concurrent_updates(GELIJKTIJDIG)
-        .connection_pool_size(GELIJKTIJDIG)
         # a reply waits for a free connection rather than being dropped after 1 s
-        .pool_timeout(WACHT_OP_VERBINDING)
+        .request(AiohttpVerzoek(GELIJKTIJDIG, wachten_op_verbinding=WACHT_OP_VERBINDING))
+        .get_updates_request(AiohttpVerzoek(1))
         .post_init(na_start)
     )
     if floodbegrenzing:
