@@ -32,7 +32,8 @@ KALIBRATIE_WEIGERING = 0.97
 """Calibration asks more than the target, a margin for the questions it has not seen."""
 DEV_SET = Path(__file__).parent.parent / "tests" / "data" / "dev_vragen.yaml"
 DEV_SET_2 = Path(__file__).parent.parent / "tests" / "data" / "dev_vragen_2.yaml"
-"""A second dev set, written the same way later: used for calibration only."""
+DEV_SET_3 = Path(__file__).parent.parent / "tests" / "data" / "dev_vragen_3.yaml"
+"""Two more dev sets, written the same way later: used for calibration only."""
 
 
 @dataclass(frozen=True)
@@ -243,10 +244,10 @@ def main() -> int:
     faq = laad_faq()
     dev = laad_dev()
     kal, test = splits(dev)
-    kal = kal + laad_dev(DEV_SET_2)
+    kal = kal + laad_dev(DEV_SET_2) + laad_dev(DEV_SET_3)
     print(
         f"dev set: {len(dev)} questions ({sum(not v.verwacht for v in dev)} out of domain); "
-        f"calibrate on its even half plus the second dev set ({len(kal)}), "
+        f"calibrate on its even half plus the second and third dev sets ({len(kal)}), "
         f"report on its odd half ({len(test)})"
     )
     drempels = kalibreer(faq, kal)

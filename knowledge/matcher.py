@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -97,13 +97,14 @@ class Matcher:
         self.drempels = drempels or Drempels()
         self.gewichten = gewichten or Gewichten()
         alle = [f for b in faq.bestanden.values() for v in b.vragen for f in v.formuleringen]
-        self.woordenschat = frozenset(w for f in alle for w in normaliseer(f))
+        bijteksten = [_bijtekst(v) for b in faq.bestanden.values() for v in b.vragen]
+        self.woordenschat, self._gezien = _woordenschat(alle, bijteksten)
         # general entries appear in every employer's index: normalise each text once
-        tokens = {f: normaliseer(f, self.woordenschat) for f in alle}
-        for bestand in faq.bestanden.values():
-            for v in bestand.vragen:
-                tokens[_bijtekst(v)] = normaliseer(_bijtekst(v), self.woordenschat)
+        tokens = {f: self._normaliseer(f) for f in [*alle, *bijteksten]}
         self._indexen = {g: self._bouw(faq.zichtbaar(g), tokens) for g in faq.gemeenten()}
+
+    def _normaliseer(self, tekst: str) -> list[str]:
+        return normaliseer(tekst, self.woordenschat, self._gezien)
 
     def gemeenten(self) -> list[str]:
         """The employers this matcher knows."""
@@ -149,7 +150,7 @@ class Matcher:
         reden = reden_om_niet_te_zoeken(vraag)
         if reden:
             return Uitkomst("onbekend", vraag, reden=reden)
-        kandidaten = self._kandidaten(index, normaliseer(vraag, self.woordenschat))
+        kandidaten = self._kandidaten(index, self._normaliseer(vraag))
         return beslis(vraag, kandidaten, self.drempels, aantal)
 
     def kandidaten(self, vraag: str, gemeente: str) -> list[Kandidaat]:
@@ -157,7 +158,7 @@ class Matcher:
         vraag = schoon(vraag)
         if reden_om_niet_te_zoeken(vraag):
             return []
-        return self._kandidaten(self._indexen[gemeente], normaliseer(vraag, self.woordenschat))
+        return self._kandidaten(self._indexen[gemeente], self._normaliseer(vraag))
 
     def _kandidaten(self, index: _Index, tokens: list[str]) -> list[Kandidaat]:
         """Score the phrasings that share the most (idf-weighted) words; best per entry.
@@ -227,6 +228,21 @@ def beslis(vraag: str, kandidaten: list[Kandidaat], d: Drempels, aantal: int = 3
     if suggesties:
         return Uitkomst("suggesties", vraag, beste, suggesties)
     return Uitkomst("onbekend", vraag, beste, [])
+
+
+def _woordenschat(
+    formuleringen: list[str], bijteksten: list[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The stems compounds are split into and typos corrected to; and every indexed stem.
+
+    Phrasings are typed the way employees type, typos included ("boekn"): a stem from
+    one phrasing only may be such a typo, so it counts only when another phrasing or an
+    answer (written with care) uses it too. Every stem of the answers counts.
+    """
+    keer = Counter(w for f in formuleringen for w in set(normaliseer(f)))
+    uit_bijteksten = {w for tekst in bijteksten for w in normaliseer(tekst)}
+    betrouwbaar = frozenset(w for w, n in keer.items() if n > 1) | uit_bijteksten
+    return betrouwbaar, frozenset(keer) | uit_bijteksten
 
 
 def _bijtekst(vraag: Vraag) -> str:

@@ -259,31 +259,72 @@ def stam(woord: str) -> str:
     return str(_STEMMER.stemWord(woord))
 
 
-def woorden(tekst: str) -> list[str]:
-    """Lowercase, accent-free words without punctuation, synonyms made one."""
-    kaal = _TEKEN.sub(" ", zonder_accenten(tekst.lower()))
-    return [SYNONIEMEN.get(w, w) for w in kaal.split()]
+def kale_woorden(tekst: str) -> list[str]:
+    """Lowercase, accent-free words without punctuation, as typed."""
+    return _TEKEN.sub(" ", zonder_accenten(tekst.lower())).split()
 
 
-def normaliseer(tekst: str, woordenschat: Iterable[str] = ()) -> list[str]:
+def woorden(tekst: str, bekend: Set[str] = frozenset()) -> list[str]:
+    """Lowercase, accent-free words without punctuation, synonyms made one.
+
+    Two words that the index knows as one compound are joined first, so "studie advies"
+    meets "studieadvies" (and is not read as "opleiding advies").
+
+    >>> woorden("Een studie advies", {"studieadvie"})
+    ['een', 'studieadvies']
+    """
+    kaal = _TEKEN.sub(" ", zonder_accenten(tekst.lower())).split()
+    if bekend:
+        kaal = _verbind(kaal, bekend)
+    return [SYNONIEMEN.get(w, w) for w in kaal]
+
+
+def _verbind(kaal: list[str], bekend: Set[str]) -> list[str]:
+    """Join neighbours whose joined form is a known stem ("studie advies")."""
+    uitkomst: list[str] = []
+    i = 0
+    while i < len(kaal):
+        if (
+            i + 1 < len(kaal)
+            and len(kaal[i]) > 2
+            and len(kaal[i + 1]) > 2
+            and stam(kaal[i] + kaal[i + 1]) in bekend
+        ):
+            uitkomst.append(kaal[i] + kaal[i + 1])
+            i += 2
+        else:
+            uitkomst.append(kaal[i])
+            i += 1
+    return uitkomst
+
+
+def normaliseer(
+    tekst: str, woordenschat: Iterable[str] = (), gezien: Set[str] = frozenset()
+) -> list[str]:
     """Return the stemmed content words of ``tekst``; split compounds the index knows.
+
+    ``woordenschat`` holds the stems compounds are split into, joined into ("studie
+    advies") and typos corrected to; stems in ``gezien`` are kept as they are.
 
     >>> normaliseer("Krijg ik mijn Studiekosten vergoed?", {"opleid", "kost"})
     ['opleid', 'kost', 'vergoed']
     """
     bekend = woordenschat if isinstance(woordenschat, (set, frozenset)) else set(woordenschat)
     uitkomst: list[str] = []
-    for woord in woorden(tekst):
+    for woord in woorden(tekst, bekend):
         if woord in STOPWOORDEN:
             continue
-        uitkomst.extend(_splits(woord, bekend))
+        uitkomst.extend(_splits(woord, bekend, gezien))
     return uitkomst
 
 
-def _splits(woord: str, bekend: Set[str]) -> list[str]:
-    """Split a compound into two known stems (with an optional linking s), else stem it."""
+def _splits(woord: str, bekend: Set[str], gezien: Set[str]) -> list[str]:
+    """Split a compound into two known stems (with an optional linking s), else stem it.
+
+    A stem in ``gezien`` (the index has it, if only from one phrasing) stays as it is.
+    """
     gestamd = stam(woord)
-    if not bekend or gestamd in bekend or len(woord) < 8:
+    if not bekend or gestamd in bekend or gestamd in gezien or len(woord) < 8:
         return [gestamd]
     for i in range(4, len(woord) - 3):
         links, rechts = woord[:i], woord[i:]

@@ -74,3 +74,28 @@ def test_ask_bad_input() -> None:
     assert uit.returncode == 2 and "'gemeente'" in uit.stderr
     leeg = opleidingsbot("ask", "  ", "--gemeente", "haarlem")
     assert leeg.returncode == 2 and "'vraag'" in leeg.stderr
+
+
+def test_two_words_meet_the_compound_the_faq_uses() -> None:
+    bekend = {"studieadvie", "opleid", "advie"}
+    assert normaliseer("een studie advies", bekend) == normaliseer("studieadvies", bekend)
+    assert normaliseer("een studie advies") == ["opleid", "advie"]  # no index: no join
+    uitkomst = MATCHER.zoek(
+        "wat is een studie advies en wie betaalt dat", "capelle-aan-den-ijssel"
+    )
+    assert uitkomst.beste is not None and uitkomst.beste.vraag.id == "capelle-studieadvies"
+
+
+def test_a_typo_in_one_phrasing_is_not_a_word_to_correct_to() -> None:
+    # "boekn" is typed that way in one Capelle phrasing on purpose; "studieboekn" must
+    # still be read as "studieboek", not split into "studie" + "boekn"
+    assert "boekn" not in MATCHER.woordenschat
+    assert MATCHER.zoek("boekn", "capelle-aan-den-ijssel").beste is not None
+    uitkomst = MATCHER.zoek("worden mn studieboekn vergoed", "haarlem")
+    assert uitkomst.beste is not None and uitkomst.beste.vraag.id == "haarlem-boeken"
+
+
+def test_an_employer_entry_on_another_question_leaves_the_general_answer_visible() -> None:
+    # Capelle's pop entry is about reimbursement: "what is a pop" is the general answer
+    uitkomst = MATCHER.zoek("wat is een pop eigenlijk", "capelle-aan-den-ijssel")
+    assert uitkomst.beste is not None and uitkomst.beste.vraag.id == "algemeen-pop"
