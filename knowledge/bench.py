@@ -33,7 +33,8 @@ KALIBRATIE_WEIGERING = 0.97
 DEV_SET = Path(__file__).parent.parent / "tests" / "data" / "dev_vragen.yaml"
 DEV_SET_2 = Path(__file__).parent.parent / "tests" / "data" / "dev_vragen_2.yaml"
 DEV_SET_3 = Path(__file__).parent.parent / "tests" / "data" / "dev_vragen_3.yaml"
-"""Two more dev sets, written the same way later: used for calibration only."""
+DEV_SET_4 = Path(__file__).parent.parent / "tests" / "data" / "dev_vragen_4.yaml"
+"""Three more dev sets, written the same way later: used for calibration only."""
 
 
 @dataclass(frozen=True)
@@ -244,10 +245,10 @@ def main() -> int:
     faq = laad_faq()
     dev = laad_dev()
     kal, test = splits(dev)
-    kal = kal + laad_dev(DEV_SET_2) + laad_dev(DEV_SET_3)
+    kal = kal + laad_dev(DEV_SET_2) + laad_dev(DEV_SET_3) + laad_dev(DEV_SET_4)
     print(
         f"dev set: {len(dev)} questions ({sum(not v.verwacht for v in dev)} out of domain); "
-        f"calibrate on its even half plus the second and third dev sets ({len(kal)}), "
+        f"calibrate on its even half plus dev sets 2 to 4 ({len(kal)}), "
         f"report on its odd half ({len(test)})"
     )
     drempels = kalibreer(faq, kal)

@@ -288,6 +288,7 @@ def _verbind(kaal: list[str], bekend: Set[str]) -> list[str]:
             i + 1 < len(kaal)
             and len(kaal[i]) > 2
             and len(kaal[i + 1]) > 2
+            and _begint_met_bekende_stam(kaal[i] + kaal[i + 1], len(kaal[i]) + 2, bekend)
             and stam(kaal[i] + kaal[i + 1]) in bekend
         ):
             uitkomst.append(kaal[i] + kaal[i + 1])
@@ -296,6 +297,15 @@ def _verbind(kaal: list[str], bekend: Set[str]) -> list[str]:
             uitkomst.append(kaal[i])
             i += 1
     return uitkomst
+
+
+def _begint_met_bekende_stam(woord: str, vanaf: int, bekend: Set[str]) -> bool:
+    """Whether a known stem of at least ``vanaf`` letters starts ``woord``.
+
+    A stem is (nearly always) the start of its word: a cheap test that spares most
+    joined pairs the stemmer.
+    """
+    return any(woord[:k] in bekend for k in range(vanaf, len(woord) + 1))
 
 
 def normaliseer(
