@@ -273,7 +273,7 @@ def woorden(tekst: str, bekend: Set[str] = frozenset()) -> list[str]:
     >>> woorden("Een studie advies", {"studieadvie"})
     ['een', 'studieadvies']
     """
-    kaal = _TEKEN.sub(" ", zonder_accenten(tekst.lower())).split()
+    kaal = kale_woorden(tekst)
     if bekend:
         kaal = _verbind(kaal, bekend)
     return [SYNONIEMEN.get(w, w) for w in kaal]
