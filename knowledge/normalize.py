@@ -264,48 +264,9 @@ def kale_woorden(tekst: str) -> list[str]:
     return _TEKEN.sub(" ", zonder_accenten(tekst.lower())).split()
 
 
-def woorden(tekst: str, bekend: Set[str] = frozenset()) -> list[str]:
-    """Lowercase, accent-free words without punctuation, synonyms made one.
-
-    Two words that the index knows as one compound are joined first, so "studie advies"
-    meets "studieadvies" (and is not read as "opleiding advies").
-
-    >>> woorden("Een studie advies", {"studieadvie"})
-    ['een', 'studieadvies']
-    """
-    kaal = kale_woorden(tekst)
-    if bekend:
-        kaal = _verbind(kaal, bekend)
-    return [SYNONIEMEN.get(w, w) for w in kaal]
-
-
-def _verbind(kaal: list[str], bekend: Set[str]) -> list[str]:
-    """Join neighbours whose joined form is a known stem ("studie advies")."""
-    uitkomst: list[str] = []
-    i = 0
-    while i < len(kaal):
-        if (
-            i + 1 < len(kaal)
-            and len(kaal[i]) > 2
-            and len(kaal[i + 1]) > 2
-            and _begint_met_bekende_stam(kaal[i] + kaal[i + 1], len(kaal[i]) + 2, bekend)
-            and stam(kaal[i] + kaal[i + 1]) in bekend
-        ):
-            uitkomst.append(kaal[i] + kaal[i + 1])
-            i += 2
-        else:
-            uitkomst.append(kaal[i])
-            i += 1
-    return uitkomst
-
-
-def _begint_met_bekende_stam(woord: str, vanaf: int, bekend: Set[str]) -> bool:
-    """Whether a known stem of at least ``vanaf`` letters starts ``woord``.
-
-    A stem is (nearly always) the start of its word: a cheap test that spares most
-    joined pairs the stemmer.
-    """
-    return any(woord[:k] in bekend for k in range(vanaf, len(woord) + 1))
+def woorden(tekst: str) -> list[str]:
+    """Lowercase, accent-free words without punctuation, synonyms made one."""
+    return [SYNONIEMEN.get(w, w) for w in kale_woorden(tekst)]
 
 
 def normaliseer(
@@ -313,15 +274,15 @@ def normaliseer(
 ) -> list[str]:
     """Return the stemmed content words of ``tekst``; split compounds the index knows.
 
-    ``woordenschat`` holds the stems compounds are split into, joined into ("studie
-    advies") and typos corrected to; stems in ``gezien`` are kept as they are.
+    ``woordenschat`` holds the stems compounds are split into and typos corrected to;
+    stems in ``gezien`` are kept as they are.
 
     >>> normaliseer("Krijg ik mijn Studiekosten vergoed?", {"opleid", "kost"})
     ['opleid', 'kost', 'vergoed']
     """
     bekend = woordenschat if isinstance(woordenschat, (set, frozenset)) else set(woordenschat)
     uitkomst: list[str] = []
-    for woord in woorden(tekst, bekend):
+    for woord in woorden(tekst):
         if woord in STOPWOORDEN:
             continue
         uitkomst.extend(_splits(woord, bekend, gezien))
