@@ -260,6 +260,8 @@ def main() -> int:
         f"calibrated thresholds: antwoord >= {drempels.antwoord}, suggestie >= "
         f"{drempels.suggestie}, marge {drempels.marge}"
     )
+    if drempels != Drempels():
+        print(f"  the matcher ships with {Drempels()}: update knowledge/matcher.py")
     bm25 = Bm25(faq)
     bm25.drempel = kalibreer_bm25(bm25, kal)
     print(
