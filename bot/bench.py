@@ -25,7 +25,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 
-from bot.kanalen.http import AiohttpVerzoek
+from bot.kanalen.http import over_aiohttp
 from bot.kanalen.telegram import GELIJKTIJDIG, bouw_applicatie
 from rules import laad_regelboek
 from tests.chatdriver import Klok, bouw
@@ -93,9 +93,7 @@ def echo_app(
         .concurrent_updates(GELIJKTIJDIG)
     )
     if aiohttp:
-        bouwer = bouwer.request(AiohttpVerzoek(GELIJKTIJDIG)).get_updates_request(
-            AiohttpVerzoek(1)
-        )
+        bouwer = over_aiohttp(bouwer, GELIJKTIJDIG)
     app = bouwer.build()
     app.add_handler(MessageHandler(filters.TEXT, echo))
     return app

@@ -30,11 +30,9 @@ MARGES = (2.0, 4.0, 6.0, 8.0)
 comes up, and the issue wants all three outcomes."""
 KALIBRATIE_WEIGERING = 0.97
 """Calibration asks more than the target, a margin for the questions it has not seen."""
-DEV_SET = Path(__file__).parent.parent / "tests" / "data" / "dev_vragen.yaml"
-DEV_SET_2 = Path(__file__).parent.parent / "tests" / "data" / "dev_vragen_2.yaml"
-DEV_SET_3 = Path(__file__).parent.parent / "tests" / "data" / "dev_vragen_3.yaml"
-DEV_SET_4 = Path(__file__).parent.parent / "tests" / "data" / "dev_vragen_4.yaml"
-DEV_SET_5 = Path(__file__).parent.parent / "tests" / "data" / "dev_vragen_5.yaml"
+DATA = Path(__file__).parent.parent / "tests" / "data"
+DEV_SET = DATA / "dev_vragen.yaml"
+MEER_DEV_SETS = tuple(DATA / f"dev_vragen_{n}.yaml" for n in range(2, 6))
 """Four more dev sets, written the same way later (the fifth aimed at entries that sit
 close together): used for calibration only."""
 
@@ -247,7 +245,7 @@ def main() -> int:
     faq = laad_faq()
     dev = laad_dev()
     kal, test = splits(dev)
-    for pad in (DEV_SET_2, DEV_SET_3, DEV_SET_4, DEV_SET_5):
+    for pad in MEER_DEV_SETS:
         kal = kal + laad_dev(pad)
     print(
         f"dev set: {len(dev)} questions ({sum(not v.verwacht for v in dev)} out of domain); "

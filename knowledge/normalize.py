@@ -259,14 +259,10 @@ def stam(woord: str) -> str:
     return str(_STEMMER.stemWord(woord))
 
 
-def kale_woorden(tekst: str) -> list[str]:
-    """Lowercase, accent-free words without punctuation, as typed."""
-    return _TEKEN.sub(" ", zonder_accenten(tekst.lower())).split()
-
-
 def woorden(tekst: str) -> list[str]:
     """Lowercase, accent-free words without punctuation, synonyms made one."""
-    return [SYNONIEMEN.get(w, w) for w in kale_woorden(tekst)]
+    kaal = _TEKEN.sub(" ", zonder_accenten(tekst.lower()))
+    return [SYNONIEMEN.get(w, w) for w in kaal.split()]
 
 
 def normaliseer(

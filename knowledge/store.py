@@ -29,7 +29,7 @@ from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
 from knowledge import audit
-from knowledge.audit import GESCHIEDENIS_NAAM, Actie, AuditRegel
+from knowledge.audit import GESCHIEDENIS_NAAM, Actie, AuditRegel, Data
 from knowledge.faq import FAQ_MAP, Faq, FaqBestand, FaqFout, Vraag, lees_faq, lees_map
 from knowledge.faqyaml import bestand_naar_yaml, schrijf_atomisch
 from rules.rulebook import vertaal_probleem
@@ -171,25 +171,17 @@ class FaqStore:
 
         ``regel`` is the line's ``nummer`` or its ``tijd`` (ISO). The entry becomes the
         line's ``na``, or for a removal its ``voor``; ``regel`` 0 is the entry as it was
-        before its first recorded change (undoing the first edit). ``versie_nu`` is the version the
-        caller saw now, or None if the caller saw the entry removed: as with any edit, a
-        change by someone else since is refused (VerouderdFout, or VerwijderdFout when
-        the entry is gone). An entry that exists is restored where it is; a removed one
-        is added again to the line's gemeente. ``bijgewerkt`` becomes today, as with every
-        change; the history line says "hersteld".
+        before its first recorded change (undoing the first edit). ``versie_nu`` is the
+        version the caller saw now, or None if the caller saw the entry removed: as with
+        any edit, a change by someone else since is refused (VerouderdFout, or
+        VerwijderdFout when the entry is gone). An entry that exists is restored where it
+        is; a removed one is added again to the line's gemeente. ``bijgewerkt`` becomes
+        today, as with every change; the history line says "hersteld".
         """
         with self._mutex, self._vergrendeld():
             teksten = lees_map(self.map)
             oud = lees_faq(teksten)
-            regels = self._geschiedenis(id_, oud)
-            gekozen = regels[0] if regel == 0 and regels else _kies(regels, id_, regel)
-            data = gekozen.na if gekozen.na is not None else gekozen.voor
-            if regel == 0:
-                data = gekozen.voor
-                if data is None:
-                    raise OnbekendFout(
-                        f"vraag '{id_}' heeft geen versie van voor de eerste wijziging"
-                    )
+            gekozen, data = _terug_naar(self._geschiedenis(id_, oud), id_, regel)
             try:
                 doel = Vraag.model_validate(data)
             except ValidationError as fout:
@@ -327,6 +319,21 @@ def _regels(
             )
         )
     return uitkomst
+
+
+def _terug_naar(
+    regels: Sequence[AuditRegel], id_: str, regel: int | str
+) -> tuple[AuditRegel, Data | None]:
+    """The history line to go back to, and the entry as that line left it.
+
+    Line 0 is the entry before the first recorded change: the first line's ``voor``.
+    """
+    if regel == 0 and regels:
+        if regels[0].voor is None:
+            raise OnbekendFout(f"vraag '{id_}' heeft geen versie van voor de eerste wijziging")
+        return regels[0], regels[0].voor
+    gekozen = _kies(regels, id_, regel)
+    return gekozen, gekozen.na if gekozen.na is not None else gekozen.voor
 
 
 def _kies(regels: Sequence[AuditRegel], id_: str, regel: int | str) -> AuditRegel:

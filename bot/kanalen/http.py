@@ -11,10 +11,13 @@ frees up in time, ``NetworkError`` for any other failure of the connection.
 
 from __future__ import annotations
 
+from typing import Any
+
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
+from telegram.ext import ApplicationBuilder
 from telegram.request import BaseRequest, RequestData
 
 ODV = ODVInput[float]
@@ -117,3 +120,14 @@ def _formulier(request_data: RequestData | None) -> aiohttp.FormData | dict[str,
     for naam, (bestandsnaam, inhoud, soort) in bestanden.items():
         formulier.add_field(naam, inhoud, filename=bestandsnaam, content_type=soort)
     return formulier
+
+
+def over_aiohttp(
+    bouwer: ApplicationBuilder[Any, Any, Any, Any, Any, Any],
+    grootte: int,
+    wachten_op_verbinding: float | None = 1.0,
+) -> ApplicationBuilder[Any, Any, Any, Any, Any, Any]:
+    """The application's calls over ``grootte`` aiohttp connections; long polls on their own."""
+    return bouwer.request(
+        AiohttpVerzoek(grootte, wachten_op_verbinding=wachten_op_verbinding)
+    ).get_updates_request(AiohttpVerzoek(1))

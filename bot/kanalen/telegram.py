@@ -34,7 +34,7 @@ from telegram.ext import (
 from bot import teksten as t
 from bot.dialoog.berichten import Bericht, Druk, Invoer, Tekst, is_zwaar
 from bot.dialoog.gesprek import Gesprek
-from bot.kanalen.http import AiohttpVerzoek
+from bot.kanalen.http import over_aiohttp
 
 logger = logging.getLogger(__name__)
 
@@ -210,15 +210,9 @@ def bouw_applicatie(
             with contextlib.suppress(TelegramError):  # a chat the bot has not seen yet
                 await app.bot.set_my_commands(hr, scope=BotCommandScopeChat(hr_id))
 
-    bouwer = (
-        ApplicationBuilder()
-        .token(token)
-        .concurrent_updates(GELIJKTIJDIG)
-        # a reply waits for a free connection rather than being dropped after 1 s
-        .request(AiohttpVerzoek(GELIJKTIJDIG, wachten_op_verbinding=WACHT_OP_VERBINDING))
-        .get_updates_request(AiohttpVerzoek(1))
-        .post_init(na_start)
-    )
+    bouwer = ApplicationBuilder().token(token).concurrent_updates(GELIJKTIJDIG).post_init(na_start)
+    # a reply waits for a free connection rather than being dropped after 1 s
+    bouwer = over_aiohttp(bouwer, GELIJKTIJDIG, WACHT_OP_VERBINDING)
     if floodbegrenzing:
         bouwer = bouwer.rate_limiter(AIORateLimiter())  # type: ignore[arg-type]
     if base_url:
