@@ -32,9 +32,9 @@ KALIBRATIE_WEIGERING = 0.97
 """Calibration asks more than the target, a margin for the questions it has not seen."""
 DATA = Path(__file__).parent.parent / "tests" / "data"
 DEV_SET = DATA / "dev_vragen.yaml"
-MEER_DEV_SETS = tuple(DATA / f"dev_vragen_{n}.yaml" for n in range(2, 6))
-"""Four more dev sets, written the same way later (the fifth aimed at entries that sit
-close together): used for calibration only."""
+MEER_DEV_SETS = tuple(DATA / f"dev_vragen_{n}.yaml" for n in range(2, 9))
+"""Seven more dev sets, written the same way later (the fifth aimed at entries that sit
+close together, the sixth to eighth asked from concrete situations): calibration only."""
 
 
 @dataclass(frozen=True)
@@ -249,7 +249,7 @@ def main() -> int:
         kal = kal + laad_dev(pad)
     print(
         f"dev set: {len(dev)} questions ({sum(not v.verwacht for v in dev)} out of domain); "
-        f"calibrate on its even half plus dev sets 2 to 5 ({len(kal)}), "
+        f"calibrate on its even half plus dev sets 2 to {len(MEER_DEV_SETS) + 1} ({len(kal)}), "
         f"report on its odd half ({len(test)})"
     )
     drempels = kalibreer(faq, kal)

@@ -29,7 +29,7 @@ class Drempels:
 
     antwoord: float = 60.0
     suggestie: float = 60.0
-    marge: float = 2.0
+    marge: float = 4.0
     """An answer needs this lead over the best other entry; else it is a suggestion."""
 
 
@@ -123,12 +123,14 @@ class Matcher:
                 eigenaar[sleutel] = nummer
                 for token in set(tokens):
                     per_woord[token].add(sleutel)
-        totaal = len(teksten)
-        idf = {w: math.log(1 + totaal / len(s)) for w, s in per_woord.items()}
-        zeldzaamst = max(idf.values(), default=1.0)
         woorden_per_vraag = [
             frozenset(t for f in v.formuleringen for t in tokens_van[f]) for v, _ in vragen
         ]
+        # rarity among entries, not phrasings: an entry with many phrasings must not make
+        # its own words look common
+        in_vragen = Counter(w for woorden in woorden_per_vraag for w in woorden)
+        idf = {w: math.log(1 + len(vragen) / in_vragen[w]) for w in per_woord}
+        zeldzaamst = max(idf.values(), default=1.0)
         antwoord_woorden = [frozenset(tokens_van[_bijtekst(v)]) for v, _ in vragen]
         return _Index(
             teksten,

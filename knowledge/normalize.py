@@ -190,6 +190,7 @@ SYNONIEMEN: dict[str, str] = {
     "stopt": "stop",
     "afbreken": "stop",
     "afgebroken": "stop",
+    "kappen": "stop",
     "tentamen": "examen",
     "tentamens": "examen",
     "examens": "examen",
@@ -259,10 +260,48 @@ def stam(woord: str) -> str:
     return str(_STEMMER.stemWord(woord))
 
 
+VASTE_COMBINATIES: dict[tuple[str, ...], str] = {
+    ("van", "werk", "naar", "werk"): "vwnw",
+    ("a", "o", "fonds"): "aofonds",
+    ("a", "en", "o", "fonds"): "aofonds",
+    ("aeno", "fonds"): "aofonds",
+    ("a", "o"): "aofonds",
+    ("aeno",): "aofonds",
+    ("individueel", "keuzebudget"): "ikb",
+    ("individuele", "keuzebudget"): "ikb",
+    ("persoonlijk", "ontwikkelplan"): "pop",
+    ("persoonlijk", "ontwikkelingsplan"): "pop",
+    ("persoonlijke", "ontwikkelplan"): "pop",
+    ("km", "vergoeding"): "reiskosten",
+    ("terug", "betalen"): "terugbetalen",
+    ("terug", "storten"): "terugbetalen",
+    ("terugstorten",): "terugbetalen",
+}
+"""Word groups that mean one thing, as the words come out of the text ("a&o" gives "a o")."""
+_LANGSTE = max(map(len, VASTE_COMBINATIES))
+
+
+def _combineer(woorden_: list[str]) -> list[str]:
+    """Replace the longest fixed word group at each position by its one word."""
+    uit: list[str] = []
+    i = 0
+    while i < len(woorden_):
+        for lengte in range(min(_LANGSTE, len(woorden_) - i), 0, -1):
+            samen = VASTE_COMBINATIES.get(tuple(woorden_[i : i + lengte]))
+            if samen:
+                uit.append(samen)
+                i += lengte
+                break
+        else:
+            uit.append(woorden_[i])
+            i += 1
+    return uit
+
+
 def woorden(tekst: str) -> list[str]:
     """Lowercase, accent-free words without punctuation, synonyms made one."""
     kaal = _TEKEN.sub(" ", zonder_accenten(tekst.lower()))
-    return [SYNONIEMEN.get(w, w) for w in kaal.split()]
+    return [SYNONIEMEN.get(w, w) for w in _combineer(kaal.split())]
 
 
 def normaliseer(

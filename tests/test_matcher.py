@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from knowledge.faq import laad_faq
+from knowledge.faq import Faq, laad_faq
 from knowledge.matcher import Matcher
 from knowledge.normalize import normaliseer
 from tests.conftest import opleidingsbot
@@ -99,3 +99,41 @@ def test_an_employer_entry_on_another_question_leaves_the_general_answer_visible
     # Capelle's pop entry is about reimbursement: "what is a pop" is the general answer
     uitkomst = MATCHER.zoek("wat is een pop eigenlijk", "capelle-aan-den-ijssel")
     assert uitkomst.beste is not None and uitkomst.beste.vraag.id == "algemeen-pop"
+
+
+def test_more_phrasings_for_one_entry_leave_the_other_entries_scores_alone() -> None:
+    # a word weighs by how many entries use it, not how many phrasings: an entry with many
+    # phrasings must not make its words look common and so weaken the other entries
+    faq = laad_faq()
+    haarlem = faq.bestanden["haarlem"]
+    dubbel = [
+        v.model_copy(update={"varianten": [*v.varianten, *v.varianten]})
+        if v.id == "haarlem-studieverlof"
+        else v
+        for v in haarlem.vragen
+    ]
+    meer = Faq({**faq.bestanden, "haarlem": haarlem.model_copy(update={"vragen": dubbel})})
+    vraag = "ik werk 24 uur, krijg ik minder studieverlof"
+    voor = {k.vraag.id: k.score for k in Matcher(faq).kandidaten(vraag, "haarlem")}
+    na = {k.vraag.id: k.score for k in Matcher(meer).kandidaten(vraag, "haarlem")}
+    assert na["haarlem-parttime-verlof"] == voor["haarlem-parttime-verlof"]
+    assert max(na, key=na.__getitem__) == "haarlem-parttime-verlof"
+
+
+@pytest.mark.parametrize(
+    ("zo", "of_zo"),
+    [
+        ("wat doet het A&O-fonds", "wat doet aeno"),
+        ("wat doet het A&O fonds", "wat doet het a en o fonds"),
+        ("hoe werkt van-werk-naar-werk", "hoe werkt vwnw"),
+        ("mijn individueel keuzebudget", "mijn ikb"),
+        ("hoeveel moet ik terug storten", "hoeveel moet ik terugbetalen"),
+    ],
+)
+def test_fixed_word_groups_read_as_their_one_word(zo: str, of_zo: str) -> None:
+    assert normaliseer(zo) == normaliseer(of_zo)
+
+
+def test_part_of_a_word_group_keeps_its_own_meaning() -> None:
+    assert normaliseer("van werk naar huis") == ["werk", "huis"]
+    assert "aofond" not in normaliseer("ik heb een a of o gekozen")
