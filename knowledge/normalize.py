@@ -279,6 +279,7 @@ VASTE_COMBINATIES: dict[tuple[str, ...], str] = {
 }
 """Word groups that mean one thing, as the words come out of the text ("a&o" gives "a o")."""
 _LANGSTE = max(map(len, VASTE_COMBINATIES))
+_BEGIN = frozenset(groep[0] for groep in VASTE_COMBINATIES)
 
 
 def _combineer(woorden_: list[str]) -> list[str]:
@@ -286,6 +287,10 @@ def _combineer(woorden_: list[str]) -> list[str]:
     uit: list[str] = []
     i = 0
     while i < len(woorden_):
+        if woorden_[i] not in _BEGIN:
+            uit.append(woorden_[i])
+            i += 1
+            continue
         for lengte in range(min(_LANGSTE, len(woorden_) - i), 0, -1):
             samen = VASTE_COMBINATIES.get(tuple(woorden_[i : i + lengte]))
             if samen:
