@@ -159,6 +159,8 @@ SYNONIEMEN: dict[str, str] = {
     "terugbetaal": "terugbetalen",
     "terugbetaald": "terugbetalen",
     "terugbetalingsplicht": "terugbetalen",
+    "teruggeven": "terugbetalen",
+    "terugvorderen": "terugbetalen",
     # people
     "manager": "leidinggevende",
     "baas": "leidinggevende",
@@ -191,6 +193,8 @@ SYNONIEMEN: dict[str, str] = {
     "afbreken": "stop",
     "afgebroken": "stop",
     "kappen": "stop",
+    "ophouden": "stop",
+    "stopzetten": "stop",
     "tentamen": "examen",
     "tentamens": "examen",
     "examens": "examen",
@@ -234,6 +238,7 @@ SYNONIEMEN: dict[str, str] = {
     "concernopleidingsplan": "opleidingsplan",
     "declaratie": "declaratie",
     "bonnetjes": "declaratie",
+    "bonnetje": "declaratie",
 }
 
 _TEKEN = re.compile(r"[^a-z0-9€]+")
@@ -262,6 +267,8 @@ def stam(woord: str) -> str:
 
 VASTE_COMBINATIES: dict[tuple[str, ...], str] = {
     ("van", "werk", "naar", "werk"): "vwnw",
+    ("hoe", "lang"): "hoelang",
+    ("hoe", "veel"): "hoeveel",
     ("a", "o", "fonds"): "aofonds",
     ("a", "en", "o", "fonds"): "aofonds",
     ("aeno", "fonds"): "aofonds",
@@ -272,6 +279,8 @@ VASTE_COMBINATIES: dict[tuple[str, ...], str] = {
     ("persoonlijk", "ontwikkelplan"): "pop",
     ("persoonlijk", "ontwikkelingsplan"): "pop",
     ("persoonlijke", "ontwikkelplan"): "pop",
+    ("persoonlijk", "ontwikkelings", "plan"): "pop",
+    ("ontwikkelings", "plan"): "pop",
     ("km", "vergoeding"): "reiskosten",
     ("terug", "betalen"): "terugbetalen",
     ("terug", "storten"): "terugbetalen",
@@ -335,8 +344,10 @@ def _splits(woord: str, bekend: Set[str], gezien: Set[str]) -> list[str]:
     A stem in ``gezien`` (the index has it, if only from one phrasing) stays as it is.
     """
     gestamd = stam(woord)
-    if not bekend or gestamd in bekend or gestamd in gezien or len(woord) < 8:
+    if not bekend or gestamd in bekend or gestamd in gezien:
         return [gestamd]
+    if len(woord) < 8:
+        return [_verbeter(gestamd, bekend)]
     for i in range(4, len(woord) - 3):
         links, rechts = woord[:i], woord[i:]
         for kandidaat in (links, links[:-1] if links.endswith("s") else links):

@@ -128,6 +128,8 @@ def test_more_phrasings_for_one_entry_leave_the_other_entries_scores_alone() -> 
         ("hoe werkt van-werk-naar-werk", "hoe werkt vwnw"),
         ("mijn individueel keuzebudget", "mijn ikb"),
         ("hoeveel moet ik terug storten", "hoeveel moet ik terugbetalen"),
+        ("hoe lang duurt het", "hoelang duurt het"),
+        ("mijn persoonlijk ontwikkelings plan", "mijn pop"),
     ],
 )
 def test_fixed_word_groups_read_as_their_one_word(zo: str, of_zo: str) -> None:
@@ -137,3 +139,10 @@ def test_fixed_word_groups_read_as_their_one_word(zo: str, of_zo: str) -> None:
 def test_part_of_a_word_group_keeps_its_own_meaning() -> None:
     assert normaliseer("van werk naar huis") == ["werk", "huis"]
     assert "aofond" not in normaliseer("ik heb een a of o gekozen")
+
+
+def test_a_typo_in_a_short_word_is_corrected_too() -> None:
+    # words of six or seven letters are too short to split, not too short to mistype
+    assert MATCHER._normaliseer("hotell kosten") == MATCHER._normaliseer("hotel kosten")
+    uitkomst = MATCHER.zoek("hotell kosten studie vergoed", "capelle-aan-den-ijssel")
+    assert uitkomst.beste is not None and uitkomst.beste.vraag.id == "capelle-verblijfkosten"
