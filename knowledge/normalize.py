@@ -342,6 +342,7 @@ def _splits(woord: str, bekend: Set[str], gezien: Set[str]) -> list[str]:
     """Split a compound into two known stems (with an optional linking s), else stem it.
 
     A stem in ``gezien`` (the index has it, if only from one phrasing) stays as it is.
+    An unknown word too short to be a compound (under 8 letters) may still be a typo.
     """
     gestamd = stam(woord)
     if not bekend or gestamd in bekend or gestamd in gezien:
