@@ -27,8 +27,8 @@ Status = Literal["antwoord", "suggesties", "onbekend"]
 class Drempels:
     """Score bounds as ``make bench`` calibrates them (it says when these differ)."""
 
-    antwoord: float = 60.0
-    suggestie: float = 60.0
+    antwoord: float = 56.0
+    suggestie: float = 56.0
     marge: float = 4.0
     """An answer needs this lead over the best other entry; else it is a suggestion."""
 
@@ -89,6 +89,9 @@ class Matcher:
     """How many phrasings the prefilter passes to rapidfuzz."""
     max_postings = 2000
     """A word in more phrasings than this only counts when the question has no rarer word."""
+    onbekend_gewicht = 1.5
+    """A word no phrasing uses weighs this many times the rarest word one does (chosen on
+    calibration, then checked on two fresh dev sets: more answered, no more wrong)."""
 
     def __init__(
         self, faq: Faq, drempels: Drempels | None = None, gewichten: Gewichten | None = None
@@ -172,8 +175,10 @@ class Matcher:
         bekend = [t for t in woorden if t in index.per_woord]
         if not bekend:
             return []
-        # a word the FAQ never uses weighs as much as the rarest word it does use
-        gewicht = sum(index.idf.get(t, index.zeldzaamst) for t in woorden) or 1.0
+        # a word the FAQ never uses weighs more than the rarest word it does use: it
+        # hints at another subject
+        onbekend = self.onbekend_gewicht * index.zeldzaamst
+        gewicht = sum(index.idf.get(t, onbekend) for t in woorden) or 1.0
         # a very common word adds little: walk its long posting list only if nothing rarer
         # is there (the coverage score below still counts it for the kept candidates)
         zeldzaam_genoeg = [t for t in bekend if len(index.per_woord[t]) <= self.max_postings]

@@ -146,3 +146,18 @@ def test_a_typo_in_a_short_word_is_corrected_too() -> None:
     assert MATCHER._normaliseer("hotell kosten") == MATCHER._normaliseer("hotel kosten")
     uitkomst = MATCHER.zoek("hotell kosten studie vergoed", "capelle-aan-den-ijssel")
     assert uitkomst.beste is not None and uitkomst.beste.vraag.id == "capelle-verblijfkosten"
+
+
+def test_a_word_the_faq_never_uses_counts_against_a_match() -> None:
+    # "ontruimingsplan" is in no phrasing or answer: the question is about something else,
+    # even though "waar vind ik" is how many real questions start
+    vraag = "waar vind ik het ontruimingsplan"
+    assert MATCHER.zoek(vraag, "kaag-en-braassem").status == "onbekend"
+
+    class Gelijk(Matcher):
+        onbekend_gewicht = 1.0  # as heavy as the rarest word the FAQ does use
+
+    gelijk = Gelijk(MATCHER.faq).kandidaten(vraag, "kaag-en-braassem")[0]
+    zwaar = MATCHER.kandidaten(vraag, "kaag-en-braassem")[0]
+    assert zwaar.score < gelijk.score
+    assert Gelijk(MATCHER.faq).zoek(vraag, "kaag-en-braassem").status == "antwoord"
