@@ -160,6 +160,7 @@ SYNONIEMEN: dict[str, str] = {
     "terugbetaald": "terugbetalen",
     "terugbetalingsplicht": "terugbetalen",
     "teruggeven": "terugbetalen",
+    "terugstorten": "terugbetalen",
     "terugvorderen": "terugbetalen",
     # people
     "manager": "leidinggevende",
@@ -239,6 +240,7 @@ SYNONIEMEN: dict[str, str] = {
     "declaratie": "declaratie",
     "bonnetjes": "declaratie",
     "bonnetje": "declaratie",
+    "aeno": "aofonds",
 }
 
 _TEKEN = re.compile(r"[^a-z0-9€]+")
@@ -273,7 +275,6 @@ VASTE_COMBINATIES: dict[tuple[str, ...], str] = {
     ("a", "en", "o", "fonds"): "aofonds",
     ("aeno", "fonds"): "aofonds",
     ("a", "o"): "aofonds",
-    ("aeno",): "aofonds",
     ("individueel", "keuzebudget"): "ikb",
     ("individuele", "keuzebudget"): "ikb",
     ("persoonlijk", "ontwikkelplan"): "pop",
@@ -284,7 +285,6 @@ VASTE_COMBINATIES: dict[tuple[str, ...], str] = {
     ("km", "vergoeding"): "reiskosten",
     ("terug", "betalen"): "terugbetalen",
     ("terug", "storten"): "terugbetalen",
-    ("terugstorten",): "terugbetalen",
 }
 """Word groups that mean one thing, as the words come out of the text ("a&o" gives "a o")."""
 _LANGSTE = max(map(len, VASTE_COMBINATIES))
