@@ -171,7 +171,9 @@ class Matcher:
         Stage 1 (prefilter): add up the idf of the shared words per phrasing, from the
         inverted index, and keep the best ``self.voorselectie``. Stage 2: rapidfuzz on those.
         """
-        woorden = set(tokens)
+        # in the question's order, not a set's: ties then break the same way in every
+        # process (a set of strings iterates by hash, which Python salts per process)
+        woorden = list(dict.fromkeys(tokens))
         bekend = [t for t in woorden if t in index.per_woord]
         if not bekend:
             return []

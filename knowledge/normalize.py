@@ -363,8 +363,18 @@ TYPO_GRENS = 85.0
 
 
 def _verbeter(gestamd: str, bekend: Set[str]) -> str:
-    """A typo's nearest known stem ("studiefaciliteten" → "studiefaciliteit"), else itself."""
+    """A typo's nearest known stem ("studiefaciliteten" → "studiefaciliteit"), else itself.
+
+    Of equally near stems the first in alphabetical order wins, in every process.
+    """
     if len(gestamd) < 6 or not TYPO_GRENS:
         return gestamd
-    beste = process.extractOne(gestamd, bekend, scorer=fuzz.ratio, score_cutoff=TYPO_GRENS)
+    keuzes = _op_volgorde(bekend) if isinstance(bekend, frozenset) else sorted(bekend)
+    beste = process.extractOne(gestamd, keuzes, scorer=fuzz.ratio, score_cutoff=TYPO_GRENS)
     return str(beste[0]) if beste else gestamd
+
+
+@lru_cache(maxsize=8)
+def _op_volgorde(bekend: frozenset[str]) -> tuple[str, ...]:
+    """The vocabulary sorted once (a matcher's is a frozenset that lives as long as it)."""
+    return tuple(sorted(bekend))

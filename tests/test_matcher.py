@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
+import yaml
 
 from knowledge.faq import Faq, laad_faq
 from knowledge.matcher import Matcher
@@ -162,3 +165,27 @@ def test_a_word_the_faq_never_uses_counts_against_a_match() -> None:
     zwaar = MATCHER.kandidaten(vraag, "kaag-en-braassem")[0]
     assert zwaar.score < gelijk.score
     assert even_zwaar.zoek(vraag, "kaag-en-braassem").status == "antwoord"
+
+
+def test_the_same_question_gets_the_same_outcome_in_every_process() -> None:
+    # Python salts string hashes per process: nothing may depend on a set's order
+    vragen = [
+        v["vraag"].replace("\n", " ")
+        for v in yaml.safe_load(
+            (Path(__file__).parent / "data" / "dev_vragen_8.yaml").read_text(encoding="utf-8")
+        )["vragen"]
+        if v["gemeente"] == "haarlem"
+    ]
+    uitkomsten = {
+        opleidingsbot(
+            "ask",
+            "--jsonl",
+            "--gemeente",
+            "haarlem",
+            invoer="\n".join(vragen) + "\n",
+            omgeving={**os.environ, "PYTHONHASHSEED": str(zout)},
+        ).stdout
+        for zout in (1, 2, 3, 4)
+    }
+    assert len(uitkomsten) == 1
+    assert len(next(iter(uitkomsten)).splitlines()) == len(vragen)
