@@ -15,6 +15,8 @@ from functools import lru_cache
 import snowballstemmer
 from rapidfuzz import fuzz, process
 
+from knowledge.taal import lemma, zipf
+
 STOPWOORDEN = frozenset(
     [
         "met",
@@ -136,6 +138,71 @@ STOPWOORDEN = frozenset(
         "welke",
         "welk",
     ]
+) | frozenset(
+    # how a question is put, not what it asks: polite and formal frames ("kunt u mij
+    # mededelen", "graag verneem ik"), worry ("ik lig er wakker van"), and the names of
+    # the employers themselves (every entry of an employer is about that employer)
+    [
+        "alstublieft",
+        "alsjeblieft",
+        "beleefd",
+        "benieuwd",
+        "daarover",
+        "hierover",
+        "mededelen",
+        "meedelen",
+        "vernemen",
+        "verneem",
+        "vertellen",
+        "uitleggen",
+        "toelichten",
+        "informeren",
+        "vragen",
+        "vraag",
+        "vroeg",
+        "afvragen",
+        "weten",
+        "zeggen",
+        "begrijpen",
+        "snap",
+        "snappen",
+        "help",
+        "helpen",
+        "hulp",
+        "hallo",
+        "hoi",
+        "hey",
+        "beste",
+        "geachte",
+        "dank",
+        "bedankt",
+        "alvast",
+        "groet",
+        "groeten",
+        "vriendelijke",
+        "mvg",
+        "bang",
+        "zorgen",
+        "zorg",
+        "ongerust",
+        "bezorgd",
+        "wakker",
+        "nerveus",
+        "spannend",
+        "eerlijk",
+        "gezegd",
+        "echt",
+        "heel",
+        "erg",
+        "zeker",
+        "misschien",
+        "beetje",
+        "haarlem",
+        "capelle",
+        "ijssel",
+        "kaag",
+        "braassem",
+    ]
 )
 
 SYNONIEMEN: dict[str, str] = {
@@ -213,6 +280,7 @@ SYNONIEMEN: dict[str, str] = {
     "doorhakken": "beslissen",
     "beslist": "beslissen",
     "besluit": "beslissen",
+    "besluiten": "beslissen",
     # travel
     "trein": "reiskosten",
     "treinkosten": "reiskosten",
@@ -247,6 +315,7 @@ _TEKEN = re.compile(r"[^a-z0-9€]+")
 _STEMMER = snowballstemmer.stemmer("dutch")
 
 
+@lru_cache(maxsize=65536)
 def zonder_accenten(tekst: str) -> str:
     """Strip accents and diacritics.
 
@@ -291,31 +360,59 @@ _LANGSTE = max(map(len, VASTE_COMBINATIES))
 _BEGIN = frozenset(groep[0] for groep in VASTE_COMBINATIES)
 
 
-def _combineer(woorden_: list[str]) -> list[str]:
-    """Replace the longest fixed word group at each position by its one word."""
-    uit: list[str] = []
+def _combineer(woorden_: list[str], vormen: list[str]) -> list[tuple[str, str]]:
+    """Replace the longest fixed word group at each position by its one word.
+
+    Each word comes out beside its written form; a group's form is its words joined.
+    """
+    uit: list[tuple[str, str]] = []
     i = 0
     while i < len(woorden_):
         if woorden_[i] not in _BEGIN:
-            uit.append(woorden_[i])
+            uit.append((woorden_[i], vormen[i]))
             i += 1
             continue
         for lengte in range(min(_LANGSTE, len(woorden_) - i), 0, -1):
             samen = VASTE_COMBINATIES.get(tuple(woorden_[i : i + lengte]))
             if samen:
-                uit.append(samen)
+                uit.append((samen, " ".join(vormen[i : i + lengte])))
                 i += lengte
                 break
         else:
-            uit.append(woorden_[i])
+            uit.append((woorden_[i], vormen[i]))
             i += 1
     return uit
 
 
 def woorden(tekst: str) -> list[str]:
-    """Lowercase, accent-free words without punctuation, synonyms made one."""
-    kaal = _TEKEN.sub(" ", zonder_accenten(tekst.lower()))
-    return [SYNONIEMEN.get(w, w) for w in _combineer(kaal.split())]
+    """Lowercase, accent-free dictionary forms without punctuation, synonyms made one."""
+    return [w for w, _ in _met_vorm(tekst)]
+
+
+_GESCHREVEN = re.compile(r"[a-z0-9€\u00c0-\u024f]+")
+
+
+def _met_vorm(tekst: str) -> list[tuple[str, str]]:
+    """Each word as the matcher reads it, beside the form it was written in.
+
+    A word becomes its lemma ("besloten" → "besluiten"), loses its accents and takes its
+    synonym: that of the written form first, so a synonym for one form still holds.
+    """
+    paren: list[tuple[str, str]] = []
+    for geschreven in _GESCHREVEN.findall(tekst.lower()):
+        for deel in _TEKEN.sub(" ", zonder_accenten(geschreven)).split():
+            paren.append((deel, geschreven))
+    gecombineerd = _combineer([w for w, _ in paren], [v for _, v in paren])
+    uit = []
+    for woord, vorm in gecombineerd:
+        if woord in SYNONIEMEN:
+            uit.append((SYNONIEMEN[woord], vorm))
+            continue
+        kern = woord
+        if woord.isalpha() and woord == zonder_accenten(vorm):  # the whole written word
+            kern = _TEKEN.sub("", zonder_accenten(lemma(vorm))) or woord
+        uit.append((SYNONIEMEN.get(kern, kern), vorm))
+    return uit
 
 
 def normaliseer(
@@ -329,12 +426,24 @@ def normaliseer(
     >>> normaliseer("Krijg ik mijn Studiekosten vergoed?", {"opleid", "kost"})
     ['opleid', 'kost', 'vergoed']
     """
+    return [stam_ for stam_, _ in lees(tekst, woordenschat, gezien)]
+
+
+def lees(
+    tekst: str, woordenschat: Iterable[str] = (), gezien: Set[str] = frozenset()
+) -> list[tuple[str, float]]:
+    """Like ``normaliseer``, each stem beside how common its written word is (Zipf).
+
+    A compound's parts share the compound's (low) frequency: "studiekosten" is no
+    ordinary word, even if "kosten" is.
+    """
     bekend = woordenschat if isinstance(woordenschat, (set, frozenset)) else set(woordenschat)
-    uitkomst: list[str] = []
-    for woord in woorden(tekst):
+    uitkomst: list[tuple[str, float]] = []
+    for woord, vorm in _met_vorm(tekst):
         if woord in STOPWOORDEN:
             continue
-        uitkomst.extend(_splits(woord, bekend, gezien))
+        frequentie = zipf(vorm)
+        uitkomst.extend((deel, frequentie) for deel in _splits(woord, bekend, gezien))
     return uitkomst
 
 

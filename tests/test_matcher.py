@@ -10,8 +10,9 @@ import pytest
 import yaml
 
 from knowledge.faq import Faq, laad_faq
-from knowledge.matcher import Matcher
+from knowledge.matcher import Matcher, Woordgewicht
 from knowledge.normalize import normaliseer
+from knowledge.zinnen import delen
 from tests.conftest import opleidingsbot
 
 MATCHER = Matcher(laad_faq())
@@ -156,15 +157,72 @@ def test_a_word_the_faq_never_uses_counts_against_a_match() -> None:
     # even though "waar vind ik" is how many real questions start
     vraag = "waar vind ik het ontruimingsplan"
     assert MATCHER.zoek(vraag, "kaag-en-braassem").status == "onbekend"
+    gewichtloos = Matcher(MATCHER.faq, woordgewicht=Woordgewicht(onbekend=0.0))
+    zonder = gewichtloos.kandidaten(vraag, "kaag-en-braassem")[0]
+    met = MATCHER.kandidaten(vraag, "kaag-en-braassem")[0]
+    assert met.score < zonder.score
 
-    class Gelijk(Matcher):
-        onbekend_gewicht = 1.0  # as heavy as the rarest word the FAQ does use
 
-    even_zwaar = Gelijk(MATCHER.faq)
-    gelijk = even_zwaar.kandidaten(vraag, "kaag-en-braassem")[0]
-    zwaar = MATCHER.kandidaten(vraag, "kaag-en-braassem")[0]
-    assert zwaar.score < gelijk.score
-    assert even_zwaar.zoek(vraag, "kaag-en-braassem").status == "antwoord"
+def _gewichten(vraag: str, gemeente: str = "haarlem") -> dict[str, float]:
+    return MATCHER._gewogen(MATCHER._indexen[gemeente], delen(vraag))[0]
+
+
+def test_ordinary_dutch_does_not_sink_a_question() -> None:
+    # words the FAQ never uses but that say nothing of the subject ("jullie", "weer",
+    # "ongeveer") weigh little by their Dutch frequency; a rare one ("kerstpakket") weighs much
+    gewoon = _gewichten("hoeveel studieverlof krijg ik weer ongeveer bij jullie")
+    zeldzaam = _gewichten("hoeveel studieverlof krijg ik voor het kerstpakket")
+    assert max(gewoon["jullie"], gewoon["weer"]) < zeldzaam["kerstpakket"] / 3
+    kaal = MATCHER.kandidaten("hoeveel studieverlof krijg ik", "haarlem")[0]
+    met_gewone_woorden = MATCHER.kandidaten(
+        "hoeveel studieverlof krijg ik weer ongeveer bij jullie", "haarlem"
+    )[0]
+    assert met_gewone_woorden.vraag.id == kaal.vraag.id
+
+
+def test_an_amount_in_a_situation_is_a_fact_not_a_subject() -> None:
+    vraag = "moet ik mijn opleiding van 3850 euro terugbetalen als ik vertrek"
+    assert "3850" not in _gewichten(vraag)
+    kort = MATCHER.kandidaten("moet ik mijn opleiding terugbetalen als ik vertrek", "haarlem")
+    assert MATCHER.kandidaten(vraag, "haarlem")[0].vraag.id == kort[0].vraag.id
+
+
+def test_in_a_long_message_the_question_sentence_leads() -> None:
+    # the context sets the scene: a word there that the FAQ never uses weighs nothing
+    bericht = (
+        "Ik werk als beleidsmedewerker bij de afdeling Vergunningen. "
+        "Mijn collega Zoltan uit Zoetermeer tipte me over deze bot. "
+        "Moet ik mijn opleiding terugbetalen als ik vertrek?"
+    )
+    gewichten = _gewichten(bericht)
+    assert "zoltan" not in gewichten and "zoetermer" not in gewichten
+    assert normaliseer("terugbetalen")[0] in gewichten
+    kort = MATCHER.kandidaten("Moet ik mijn opleiding terugbetalen als ik vertrek?", "haarlem")
+    assert MATCHER.kandidaten(bericht, "haarlem")[0].vraag.id == kort[0].vraag.id
+
+
+def test_a_question_sentence_that_says_little_takes_the_whole_message() -> None:
+    bericht = "Mijn leidinggevende zegt nee tegen mijn opleiding. Wat kan ik doen?"
+    _, vraagwoorden = MATCHER._gewogen(MATCHER._indexen["haarlem"], delen(bericht))
+    assert normaliseer("leidinggevende")[0] in vraagwoorden
+
+
+def test_irregular_forms_meet_through_their_lemma() -> None:
+    assert normaliseer("besloten") == normaliseer("besluit")
+    assert normaliseer("hij verstaat") == normaliseer("verstaan")
+    assert normaliseer("afgesloten") == normaliseer("afsluiten")
+
+
+def test_the_employers_own_entry_beats_a_general_one_and_the_general_stays_reachable() -> None:
+    faq = MATCHER.faq
+    for gemeente in MATCHER.gemeenten():
+        eigen = {v.onderwerp for v, _ in faq.zichtbaar(gemeente) if v.id.startswith(gemeente[:4])}
+        for algemeen in faq.bestanden["algemeen"].vragen:
+            if algemeen.onderwerp not in eigen or not algemeen.actief:
+                continue
+            # hidden from the employer's list, but still in its index
+            gevonden = MATCHER.kandidaten(algemeen.vraag, gemeente)
+            assert algemeen.id in [k.vraag.id for k in gevonden[:3]], (gemeente, algemeen.id)
 
 
 def test_the_same_question_gets_the_same_outcome_in_every_process() -> None:
