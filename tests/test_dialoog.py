@@ -91,7 +91,7 @@ def test_unknown_question_goes_to_hr_queue(jan: Gebruiker, tmp_path: Path) -> No
 
 
 def test_suggestions_then_none_of_these(jan: Gebruiker, tmp_path: Path) -> None:
-    jan.zeg("studieverlof")
+    jan.zeg("verlof")
     assert jan.laatste[-1].tekst == t.BEDOEL_JE
     labels = list(jan.knoppen)
     assert labels[-1] == t.GEEN_VAN_DEZE and 2 <= len(labels) <= 4
@@ -100,7 +100,7 @@ def test_suggestions_then_none_of_these(jan: Gebruiker, tmp_path: Path) -> None:
     jan.druk(t.GEEN_VAN_DEZE)
     assert t.GEEN_VAN_DEZE_DANK in jan.tekst()
     [vraag] = Wachtrij(open_database(tmp_path / "db.sqlite3")).open_vragen("haarlem")
-    assert vraag.soort == "geen-van-deze" and vraag.vraag == "studieverlof"
+    assert vraag.soort == "geen-van-deze" and vraag.vraag == "verlof"
     assert vraag.bijna, "the near misses are kept for HR"
     jan.druk(t.GEEN_VAN_DEZE)  # twice: the question is not queued again
     assert len(Wachtrij(open_database(tmp_path / "db.sqlite3")).open_vragen()) == 1
