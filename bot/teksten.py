@@ -21,6 +21,9 @@ GEEN_VAN_DEZE_DANK = (
     "Stel je vraag ook aan je HR-adviseur of aan je leidinggevende."
 )
 BRON = "Bron: {bronnen}"
+ANTWOORD_OP = "Antwoord op de vraag: {vraag}"
+"""Each answer names the question it answers, so a mismatch shows at once."""
+OOK_GOED_OM_TE_WETEN = "Goed om te weten: {tip}"
 WIST_JE_DAT = "Wist je dat? {tip}"
 GEEN_TIP = "Ik heb nu geen tip voor je."
 
@@ -129,7 +132,7 @@ INTAKE_VRAGEN = {
     "instelling": "Bij welke school of welk instituut volg je de opleiding?",
     "niveau": "Op welk niveau is de opleiding?",
     "startdatum": "Wanneer begint de opleiding? Typ bijvoorbeeld 1-9-2027 of september 2027.",
-    "duur": "Hoeveel maanden duurt de opleiding? Typ een getal, bijvoorbeeld 24.",
+    "duur": "Hoe lang duurt de opleiding? Bijvoorbeeld: 24 maanden of 2 jaar.",
     "diploma": "Krijg je aan het eind een diploma of certificaat?",
     "doel_vwnw": (
         "Zit je in een van-werk-naar-werktraject? Of moet je omscholen omdat je werk verdwijnt?"
@@ -184,14 +187,37 @@ KNOP_WAT_ALS = "Wat als ik vertrek?"
 KNOP_CONCEPT = "Maak concept-aanvraag"
 KNOP_MENU = "Menu"
 WAT_ALS_VRAAG = (
-    "Stel: je neemt zelf ontslag na je opleiding. "
-    "Hoeveel maanden na het eind van je opleiding zou dat zijn? Typ een getal."
+    "Stel: je neemt zelf ontslag. Wanneer zou dat zijn? "
+    "Typ bijvoorbeeld: na 10 maanden, na 2 jaar, of tijdens de opleiding."
 )
 WAT_ALS_UITKOMST = "Als je {maanden} maanden na je opleiding zelf vertrekt: {uitkomst}"
+WAT_ALS_TIJDENS = "Als je tijdens de opleiding zelf vertrekt: {uitkomst}"
+WAT_ALS_AFGEBROKEN = "Als je zelf met de opleiding stopt: {uitkomst}"
+FOUT_WAT_ALS = (
+    "Dat kan ik niet lezen. Typ bijvoorbeeld: na 10 maanden, na 2 jaar, of tijdens de opleiding."
+)
+REKEN_AANBOD = "Zal ik het voor je uitrekenen? Ik lees in je bericht: {feiten}."
+REKEN_KOSTEN = "kosten {bedrag}"
+REKEN_MOMENT = {
+    "tijdens_opleiding": "je vertrekt tijdens de opleiding",
+    "afgebroken": "je stopt met de opleiding",
+    "na_afronding": "je vertrekt na de opleiding",
+}
+REKEN_MAANDEN = "je vertrekt {maanden} maanden na de opleiding"
+KNOP_REKEN = "Ja, reken het uit"
+KNOP_NIET_REKENEN = "Nee, dank je"
+REKEN_START = (
+    "Goed. De kosten weet ik al. Ik stel je nog een paar vragen over je opleiding. "
+    "Dan reken ik uit wat je terugbetaalt."
+)
+NIET_REKENEN = "Prima. Stel gerust nog een vraag."
 WAT_ALS_BEDRAG = "dan betaal je waarschijnlijk {bedrag} terug."
 WAT_ALS_ONBEKEND = (
     "dat bedrag kan ik niet uitrekenen. Je regeling geeft daarvoor niet genoeg gegevens. "
     "Vraag het bij HR na."
+)
+FOUT_DUUR = (
+    "Dat kan ik niet lezen. Typ hoe lang de opleiding duurt, bijvoorbeeld 24 maanden of 2 jaar."
 )
 GEEN_OFFERTE = "Er is nog geen inschatting. Begin met /intake."
 REGELING_FOUT = "Voor jouw gemeente kan ik nu geen inschatting maken: {fout}"

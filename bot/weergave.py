@@ -6,7 +6,7 @@ on, taken from the engine's explanation steps for that part's table.
 
 from __future__ import annotations
 
-from bot.teksten import BRON
+from bot.teksten import ANTWOORD_OP, BRON, OOK_GOED_OM_TE_WETEN
 from knowledge.faq import FaqBestand, Vraag
 from rules.contract import Bron, Offerte
 from rules.explain import leg_uit
@@ -16,9 +16,18 @@ DELEN = ("vergoeding", "verlof", "terugbetaling", "vertrek", "voorwaarden")
 
 
 def antwoord_tekst(vraag: Vraag, bestand: FaqBestand) -> str:
-    """An FAQ answer with its source, as the employee sees it."""
+    """An FAQ answer as the employee sees it: its question, answer, tip and source.
+
+    The entry's own question comes first, so a person sees at once when the bot answered
+    another question than theirs. The tip is part of the answer: a fact only in a tip
+    would reach only those who press "Wist je dat?".
+    """
     bron = "; ".join(f"{bestand.documenten[b.document]}, {b.artikel}" for b in vraag.bron)
-    return f"{vraag.antwoord}\n\n" + BRON.format(bronnen=bron)
+    delen = [ANTWOORD_OP.format(vraag=vraag.vraag), vraag.antwoord]
+    if vraag.wist_je_dat:
+        delen.append(OOK_GOED_OM_TE_WETEN.format(tip=vraag.wist_je_dat))
+    delen.append(BRON.format(bronnen=bron))
+    return "\n\n".join(delen)
 
 
 def bronnen_van(offerte: Offerte, *tabellen: str) -> list[Bron]:

@@ -327,3 +327,95 @@ def test_tip_privacy_and_help(jan: Gebruiker) -> None:
     assert jan.tekst() == t.HULP
     jan.zeg("/bestaatniet")
     assert jan.tekst() == t.ONBEKEND_COMMANDO
+
+
+def test_every_answer_names_the_question_it_answers(jan: Gebruiker) -> None:
+    jan.zeg("moet ik een studieovereenkomst tekenen voor mijn opleiding")
+    eerste_regel = jan.tekst().splitlines()[0]
+    assert eerste_regel.startswith(t.ANTWOORD_OP.format(vraag=""))
+    vraag = eerste_regel.removeprefix(t.ANTWOORD_OP.format(vraag=""))
+    assert any(v.vraag == vraag for v, _ in jan.gesprek.d.matcher().faq.zichtbaar("haarlem"))
+
+
+CAPELLE_SITUATIE = (
+    "Mijn master kostte 9.000 euro en is betaald door de gemeente. Ik ben anderhalf jaar "
+    "geleden klaar en werk nu ergens anders. Hoeveel moet ik terugbetalen?"
+)
+
+
+def test_a_situation_becomes_a_prefilled_intake_and_its_quote(
+    tmp_path: Path, regelboek: Regelboek, klok: Klok
+) -> None:
+    u = Gebruiker(bouw(tmp_path, regelboek, klok, gemeente="capelle-aan-den-ijssel"))
+    u.zeg(CAPELLE_SITUATIE)
+    aanbod = u.laatste[-1].tekst
+    assert "€ 9.000,00" in aanbod and "18 maanden" in aanbod
+    u.druk(t.KNOP_REKEN)
+    assert t.REKEN_START in u.tekst()
+    gevraagd = []
+    # answer the rest as a person would; the costs are never asked again
+    antwoorden = {
+        t.INTAKE_VRAGEN["naam"]: "Master Bestuurskunde",
+        t.INTAKE_VRAGEN["duur"]: "2 jaar",
+        t.INTAKE_VRAGEN["contract_uren"]: "36",
+        t.INTAKE_VRAGEN["studie_uren"]: "10",
+    }
+    while t.KNOP_WAT_ALS not in u.knoppen:
+        vraag = u.laatste[-1].tekst
+        gevraagd.append(vraag)
+        assert len(gevraagd) < 40, gevraagd
+        if vraag in antwoorden:
+            u.zeg(antwoorden[vraag])
+        elif "wo" in u.knoppen:
+            u.druk("wo")
+        elif t.WEET_NOG_NIET in u.knoppen:
+            u.druk(t.WEET_NOG_NIET)
+        elif "Geen" in u.knoppen:
+            u.druk("Geen")
+        elif vraag in (t.INTAKE_VRAGEN["doel_huidig"], t.INTAKE_VRAGEN["diploma"]) or (
+            "Klopt dat?" in vraag
+        ):
+            u.druk("Ja")
+        else:
+            u.druk("Ja" if vraag.startswith(("Vindt", "Staat")) else "Nee")
+    assert t.INTAKE_VRAGEN["studiekosten"] not in gevraagd
+    vertrek = {"moment": "na_afronding", "maanden_na_afronding": 18, "reden": "eigen_initiatief"}
+    toestand = u.gesprek.d.gesprekken.laad(u.naam)
+    assert toestand is not None
+    intake = u.gesprek.intake.intake(toestand, vertrek)
+    assert intake.kosten.studiekosten == Decimal("9000") and intake.duur_maanden == 24
+    bedrag = maak_offerte(intake, regelboek, dt.date(2026, 11, 23)).terugbetaling.bedrag
+    assert bedrag == Decimal("6750.00")  # art. 8 lid 6: 75% within two years
+    assert (
+        t.WAT_ALS_UITKOMST.format(
+            maanden="18", uitkomst=t.WAT_ALS_BEDRAG.format(bedrag=euro(bedrag))
+        )
+        in u.tekst()
+    )
+
+
+def test_no_offer_to_work_it_out_without_a_case(jan: Gebruiker) -> None:
+    jan.zeg("moet ik terugbetalen als ik vertrek")
+    assert t.KNOP_REKEN not in jan.knoppen
+
+
+def test_what_if_reads_months_years_and_during(
+    tmp_path: Path, regelboek: Regelboek, klok: Klok
+) -> None:
+    u = Gebruiker(bouw(tmp_path, regelboek, klok, gemeente="kaag-en-braassem"))
+    kort_intake_tot_situatie(u)
+    u.zeg("4800")
+    u.druk("Geen")
+    u.druk("Geen")
+    u.druk(t.WEET_NIET)
+    u.druk(t.WEET_NIET)
+    for typed, verwacht in (("na 10 maanden", "10"), ("na 1,5 jaar", "18")):
+        u.druk(t.KNOP_WAT_ALS)
+        u.zeg(typed)
+        assert t.WAT_ALS_UITKOMST.split("{")[0] + verwacht in u.tekst()
+    u.druk(t.KNOP_WAT_ALS)
+    u.zeg("tijdens de opleiding")
+    assert t.WAT_ALS_TIJDENS.split("{")[0] in u.tekst()
+    u.druk(t.KNOP_WAT_ALS)
+    u.zeg("geen idee")
+    assert t.FOUT_WAT_ALS in u.tekst()

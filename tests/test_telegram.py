@@ -71,14 +71,14 @@ async def test_suggestions_and_none_of_these_are_queued(
     async with draaiende_bot(api, bouw(tmp_path, regelboek, Klok())):
         u = TelegramGebruiker(api, 102)
         await start(u)
-        [bericht] = await u.zeg("studieverlof", t.BEDOEL_JE)
+        [bericht] = await u.zeg("verlof", t.BEDOEL_JE)
         labels = [k["text"] for rij in bericht.knoppen for k in rij]
         assert labels[-1] == t.GEEN_VAN_DEZE
         await u.druk(labels[0], "Bron:")
         await u.druk(t.GEEN_VAN_DEZE, t.GEEN_VAN_DEZE_DANK)
         assert len(api.aanroepen("answerCallbackQuery")) >= 3
     [vraag] = Wachtrij(open_database(tmp_path / "db.sqlite3")).open_vragen("haarlem")
-    assert vraag.soort == "geen-van-deze" and vraag.vraag == "studieverlof"
+    assert vraag.soort == "geen-van-deze" and vraag.vraag == "verlof"
 
 
 async def test_intake_quote_why_what_if_and_docx(
@@ -118,6 +118,41 @@ async def test_intake_quote_why_what_if_and_docx(
         assert "100%, dat is € 4.000,00." in tekst
         assert "Speerpunt 2" in tekst
     assert not list((tmp_path / "concepten").glob("*.docx")), "the draft is not kept"
+
+
+async def test_a_situation_message_leads_to_a_prefilled_intake_and_its_quote(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek
+) -> None:
+    situatie = (
+        "Mijn opleiding kostte 4.800 euro en de gemeente betaalde alles. Ik ben 18 maanden "
+        "na de einddatum weggegaan naar een andere werkgever. Hoeveel moet ik terugbetalen?"
+    )
+    async with draaiende_bot(api, bouw(tmp_path, regelboek, Klok())):
+        u = TelegramGebruiker(api, 110)
+        await start(u, "Kaag en Braassem")
+        nieuw = await u.zeg(situatie, t.REKEN_AANBOD.split("?")[0])
+        assert "kosten € 4.800,00" in (nieuw[-1].tekst or "")
+        await u.druk(t.KNOP_REKEN, t.INTAKE_VRAGEN["naam"])
+        await u.zeg("Hbo Bestuurskunde", t.INTAKE_VRAGEN["instelling"])
+        await u.druk(t.WEET_NOG_NIET, t.INTAKE_VRAGEN["niveau"])
+        await u.druk("hbo", t.INTAKE_VRAGEN["startdatum"])
+        await u.druk(t.WEET_NOG_NIET, t.INTAKE_VRAGEN["duur"])
+        await u.zeg("anderhalf jaar", t.INTAKE_VRAGEN["diploma"])
+        await u.druk("Ja", t.INTAKE_VRAGEN["doel_vwnw"])
+        await u.druk("Nee", t.INTAKE_VRAGEN["doel_verplicht"])
+        await u.druk("Nee", t.INTAKE_VRAGEN["doel_huidig"])
+        await u.druk("Ja", "Klopt dat?")
+        await u.druk("Ja", "leidinggevende")
+        await u.druk("Ja", "pop")
+        # the costs came from the message: the next question is the travel costs
+        await u.druk("Ja", t.INTAKE_VRAGEN["reiskosten"])
+        await u.druk(t.GEEN_KOSTEN, t.INTAKE_VRAGEN["verblijfkosten"])
+        await u.druk(t.GEEN_KOSTEN, t.INTAKE_VRAGEN["contract_uren"])
+        await u.zeg("36", t.INTAKE_VRAGEN["studie_uren"])
+        nieuw = await u.zeg("6", "Als je 18 maanden na je opleiding zelf vertrekt")
+        # Kaag en Braassem: 1/24 for each month short of 24, so 6/24 of € 4.800
+        assert "€ 1.200,00" in (nieuw[-1].tekst or "")
+        assert "waarschijnlijk 100%. Dat is € 4.800,00." in (nieuw[0].tekst or "")
 
 
 async def test_restart_mid_intake_resumes(

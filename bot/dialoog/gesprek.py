@@ -17,11 +17,13 @@ from bot.dialoog.berichten import Bericht, Druk, Invoer, Knop, knop_data, lees_k
 from bot.dialoog.diensten import Diensten
 from bot.dialoog.hr import HrGesprek
 from bot.dialoog.intakeflow import IntakeGesprek
+from bot.dialoog.situatie import lees_situatie
 from bot.dialoog.toestand import Toestand
 from bot.opslag.database import transactie
 from bot.weergave import antwoord_tekst
 from knowledge.invoer import MAX_LENGTE
 from rules import Regelboek
+from rules.opmaak import euro
 
 logger = logging.getLogger(__name__)
 
@@ -170,6 +172,11 @@ class Gesprek:
             return self.intake.begin(toestand)
         if actie == "menu-tip":
             return self._tip(toestand)
+        if actie == "reken" and toestand.situatie:
+            return self.intake.begin_met(toestand, toestand.situatie)
+        if actie == "niet-rekenen":
+            toestand.situatie = {}
+            return [Bericht(t.NIET_REKENEN)]
         if actie == "vergeet-ja" and toestand.stap == "vergeet":
             toestand.stap = "vergeten"
             return [Bericht(t.VERGETEN)]
@@ -246,7 +253,17 @@ class Gesprek:
     # --- answers from the FAQ ---------------------------------------------------------
 
     def beantwoord(self, toestand: Toestand, vraag: str) -> list[Bericht]:
-        """Answer a free question from the employer's FAQ (also in the middle of an intake)."""
+        """Answer a free question from the employer's FAQ (also in the middle of an intake).
+
+        A message that describes a case (costs, and leaving or stopping) also gets the
+        offer to work it out: an intake with those facts filled in.
+        """
+        antwoord = self._zoek_antwoord(toestand, vraag)
+        if toestand.stap in ("intake", "wat_als"):
+            return antwoord
+        return antwoord + self._reken_aanbod(toestand, vraag)
+
+    def _zoek_antwoord(self, toestand: Toestand, vraag: str) -> list[Bericht]:
         assert toestand.gemeente is not None
         uitkomst = self.d.matcher().zoek(vraag, toestand.gemeente)
         if uitkomst.reden:
@@ -266,6 +283,34 @@ class Gesprek:
         self._tel("vraag-onbekend", toestand)
         self.d.wachtrij.bewaar(toestand.gemeente, uitkomst, "onbekend", self.d.klok())
         return [Bericht(t.ONBEKEND)]
+
+    def _reken_aanbod(self, toestand: Toestand, vraag: str) -> list[Bericht]:
+        situatie = lees_situatie(vraag)
+        if not situatie.te_berekenen or situatie.studiekosten is None or not situatie.moment:
+            return []
+        feiten = [t.REKEN_KOSTEN.format(bedrag=euro(situatie.studiekosten))]
+        if situatie.maanden_na_afronding is not None:
+            maanden = format(situatie.maanden_na_afronding.normalize(), "f").replace(".", ",")
+            feiten.append(t.REKEN_MAANDEN.format(maanden=maanden))
+        else:
+            feiten.append(t.REKEN_MOMENT[situatie.moment])
+        toestand.situatie = {
+            "studiekosten": str(situatie.studiekosten),
+            "moment": situatie.moment,
+            "maanden_na_afronding": (
+                str(situatie.maanden_na_afronding)
+                if situatie.maanden_na_afronding is not None
+                else None
+            ),
+        }
+        nummer = toestand.nieuw_volgnummer()
+        knoppen = [
+            [
+                Knop(t.KNOP_REKEN, knop_data(nummer, "reken")),
+                Knop(t.KNOP_NIET_REKENEN, knop_data(nummer, "niet-rekenen")),
+            ]
+        ]
+        return [Bericht(t.REKEN_AANBOD.format(feiten=", ".join(feiten)), knoppen)]
 
     def _faq_knop(self, toestand: Toestand, id_: str) -> list[Bericht]:
         matcher = self.d.matcher()

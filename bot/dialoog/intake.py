@@ -15,12 +15,13 @@ from typing import Literal
 
 from bot import teksten as t
 from bot.dialoog.lezen import lees_bedrag, lees_datum, lees_getal, lees_ja_nee
+from bot.dialoog.situatie import lees_maanden
 from bot.dialoog.toestand import Waarde
 from rules.contract import Intake
 from rules.rulebook import Regeling
 from rules.vragenlijst import te_vragen
 
-Soort = Literal["tekst", "keuze", "bedrag", "getal", "datum"]
+Soort = Literal["tekst", "keuze", "bedrag", "getal", "duur", "datum"]
 MAX_TEKST = 200
 
 
@@ -45,7 +46,7 @@ _OPLEIDING = (
     Vraagstap("instelling", "tekst", t.INTAKE_VRAGEN["instelling"], ((t.WEET_NOG_NIET, None),)),
     Vraagstap("niveau", "keuze", t.INTAKE_VRAGEN["niveau"], tuple((n, n) for n in t.NIVEAUS)),
     Vraagstap("startdatum", "datum", t.INTAKE_VRAGEN["startdatum"], ((t.WEET_NOG_NIET, None),)),
-    Vraagstap("duur", "getal", t.INTAKE_VRAGEN["duur"], ((t.WEET_NOG_NIET, None),), 1, 240),
+    Vraagstap("duur", "duur", t.INTAKE_VRAGEN["duur"], ((t.WEET_NOG_NIET, None),), 1, 240),
     Vraagstap("diploma", "keuze", t.INTAKE_VRAGEN["diploma"], JA_NEE_WEET_NIET),
 )
 _KOSTEN = (
@@ -170,6 +171,10 @@ def lees_antwoord(stap: Vraagstap, tekst: str, vandaag: dt.date) -> tuple[bool, 
     if stap.soort == "getal":
         getal = lees_getal(kaal, stap.minimum, stap.maximum)
         return getal is not None, str(getal) if getal is not None else None
+    if stap.soort == "duur":  # "4 jaar", "anderhalf jaar", "18 mnd" or a number of months
+        maanden = lees_maanden(kaal, stap.maximum)
+        gelezen = maanden is not None and maanden >= stap.minimum
+        return gelezen, str(maanden) if gelezen else None
     datum = lees_datum(kaal, vandaag)
     return datum is not None, datum.isoformat() if datum else None
 
@@ -180,6 +185,8 @@ def fouttekst(stap: Vraagstap) -> str:
         return t.FOUT_BEDRAG
     if stap.soort == "getal":
         return t.FOUT_GETAL.format(min=stap.minimum, max=stap.maximum)
+    if stap.soort == "duur":
+        return t.FOUT_DUUR
     if stap.soort == "datum":
         return t.FOUT_DATUM
     if stap.soort == "tekst":

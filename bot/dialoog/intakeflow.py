@@ -14,8 +14,9 @@ from bot.concept import maak_concept
 from bot.dialoog.berichten import Bericht, Document, Knop, knop_data
 from bot.dialoog.diensten import Diensten
 from bot.dialoog.intake import Vraagstap, fouttekst, lees_antwoord, maak_intake, volgende
-from bot.dialoog.lezen import lees_getal, lijkt_vraag
-from bot.dialoog.toestand import Toestand
+from bot.dialoog.lezen import lijkt_vraag
+from bot.dialoog.situatie import lees_vertrek
+from bot.dialoog.toestand import Toestand, Waarde
 from bot.weergave import offerte_tekst, uitleg_tekst
 from rules import Intake, Offerte, Regelboek, RegelFout, maak_offerte
 from rules.opmaak import euro
@@ -40,8 +41,22 @@ class IntakeGesprek:
         toestand.stap = "intake"
         toestand.antwoorden = {}
         toestand.offerte_klaar = False
+        toestand.situatie = {}
         self.d.tel("intake-start", toestand.gemeente)
         return [Bericht(t.INTAKE_START), *self._vraag(toestand)]
+
+    def begin_met(self, toestand: Toestand, situatie: dict[str, Waarde]) -> list[Bericht]:
+        """Start an intake with the facts a message gave: ask only for the rest.
+
+        The costs fill their question; the moment of leaving or stopping is kept for the
+        quote, which then says what the employee would repay in that case.
+        """
+        self.begin(toestand)
+        if situatie.get("studiekosten") is not None:
+            toestand.antwoorden["studiekosten"] = situatie["studiekosten"]
+        toestand.situatie = dict(situatie)
+        vraag = self._vraag(toestand)
+        return [Bericht(t.REKEN_START), *vraag]
 
     def huidige_stap(self, toestand: Toestand) -> str | None:
         """The name of the question the intake waits for (for the statistics)."""
@@ -67,15 +82,12 @@ class IntakeGesprek:
     def tekst(self, toestand: Toestand, tekst: str) -> list[Bericht]:
         """A typed answer to the current question, or a question in between."""
         if toestand.stap == "wat_als":
-            maanden = lees_getal(tekst, 0, 600)
-            if maanden is None:
+            vertrek = lees_vertrek(tekst)
+            if vertrek is None or (vertrek[0] == "na_afronding" and vertrek[1] is None):
                 if lijkt_vraag(tekst):
                     return self.beantwoord(toestand, tekst) + self.hervat(toestand)
-                return [
-                    Bericht(t.FOUT_GETAL.format(min=0, max=600)),
-                    WAT_ALS,
-                ]
-            return self._wat_als(toestand, maanden)
+                return [Bericht(t.FOUT_WAT_ALS), WAT_ALS]
+            return self._wat_als(toestand, *vertrek)
         if tekst.strip().lower() == t.TERUG.lower():
             return self._intake_knop(toestand, "terug")
         regeling = self._regeling(toestand)
@@ -175,7 +187,17 @@ class IntakeGesprek:
         toestand.offerte_klaar = True
         naam = str(toestand.antwoorden.get("naam") or "je opleiding")
         kop = t.OFFERTE_KOP.format(naam=naam)
-        return [Bericht(f"{kop}\n\n{offerte_tekst(offerte)}", self._offerteknoppen(toestand))]
+        berichten = [Bericht(f"{kop}\n\n{offerte_tekst(offerte)}", self._offerteknoppen(toestand))]
+        if toestand.situatie.get("moment"):  # the case the employee described: work it out
+            moment = str(toestand.situatie["moment"])
+            maanden = toestand.situatie.get("maanden_na_afronding")
+            if moment != "na_afronding" or maanden is not None:
+                berichten.append(
+                    self._wat_als(
+                        toestand, moment, Decimal(str(maanden)) if maanden is not None else None
+                    )[0]
+                )
+        return berichten
 
     def _offerteknoppen(self, toestand: Toestand) -> list[list[Knop]]:
         nummer = toestand.nieuw_volgnummer()
@@ -202,19 +224,27 @@ class IntakeGesprek:
             return [Bericht(t.GESTOPT)]
         return [Bericht(t.OUDE_KNOP)]
 
-    def _wat_als(self, toestand: Toestand, maanden: Decimal) -> list[Bericht]:
-        vertrek = {
-            "moment": "na_afronding",
-            "maanden_na_afronding": maanden,
-            "reden": "eigen_initiatief",
-        }
+    def _wat_als(
+        self, toestand: Toestand, moment: str, maanden: Decimal | None = None
+    ) -> list[Bericht]:
+        """What the employee repays when leaving (or stopping) at that moment."""
+        vertrek: dict[str, object] = {"moment": moment, "reden": "eigen_initiatief"}
+        if maanden is not None:
+            vertrek["maanden_na_afronding"] = maanden
         terug = self.offerte(toestand, vertrek).terugbetaling
         if terug.bedrag is not None:
             uitkomst = t.WAT_ALS_BEDRAG.format(bedrag=euro(terug.bedrag))
         else:
             uitkomst = t.WAT_ALS_ONBEKEND
         toestand.stap = "offerte"
-        tekst = t.WAT_ALS_UITKOMST.format(maanden=_getal(maanden), uitkomst=uitkomst)
+        if moment == "tijdens_opleiding":
+            tekst = t.WAT_ALS_TIJDENS.format(uitkomst=uitkomst)
+        elif moment == "afgebroken":
+            tekst = t.WAT_ALS_AFGEBROKEN.format(uitkomst=uitkomst)
+        else:
+            tekst = t.WAT_ALS_UITKOMST.format(
+                maanden=_getal(maanden or Decimal(0)), uitkomst=uitkomst
+            )
         return [Bericht(tekst, self._offerteknoppen(toestand))]
 
     def _concept(self, toestand: Toestand) -> Bericht:

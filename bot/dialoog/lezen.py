@@ -14,7 +14,7 @@ MAX_BEDRAG = Decimal("1000000")
 """No training costs a million euros: a larger number is a typing error."""
 
 _BEDRAG = re.compile(r"^(?:€|eur|euro)?\s*(\d[\d.\s]*(?:,(?:\d{1,2}|-{1,2}))?)\s*(?:€|eur|euro)?$")
-_MAANDEN = {
+MAANDNAMEN = {
     naam: nummer
     for nummer, namen in enumerate(
         (
@@ -90,8 +90,8 @@ def lees_datum(tekst: str, vandaag: dt.date) -> dt.date | None:
             datum = dt.date(int(m[1]), int(m[2]), int(m[3]))
         elif m := re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})", kaal):
             datum = dt.date(_jaar(m[3]), int(m[2]), int(m[1]))
-        elif (m := re.fullmatch(r"([a-z]+)\.?\s+'?(\d{2}|\d{4})", kaal)) and m[1] in _MAANDEN:
-            datum = dt.date(_jaar(m[2]), _MAANDEN[m[1]], 1)
+        elif (m := re.fullmatch(r"([a-z]+)\.?\s+'?(\d{2}|\d{4})", kaal)) and m[1] in MAANDNAMEN:
+            datum = dt.date(_jaar(m[2]), MAANDNAMEN[m[1]], 1)
     except ValueError:
         return None
     if datum is None or not vandaag.year - 5 <= datum.year <= vandaag.year + 10:

@@ -30,6 +30,10 @@ class Toestand(BaseModel):
     gemiste_vragen: dict[str, str] = Field(default_factory=dict)
     """Questions shown with "bedoel je…?", by key, for a later "geen van deze"."""
     offerte_klaar: bool = False
+    situatie: dict[str, Waarde] = Field(default_factory=dict)
+    """Facts read from a message that described a case: the costs, and when the employee
+    leaves or stops (the rules engine's ``vertrek``), kept while the offer to work it out
+    stands and through the intake it starts."""
     hr: dict[str, Waarde] = Field(default_factory=dict)
     """HR's work in progress: the entry being edited, its version, the draft."""
     bijgewerkt: dt.datetime | None = None
@@ -41,6 +45,7 @@ class Toestand(BaseModel):
         self.stap = "menu"
         self.antwoorden = {}
         self.offerte_klaar = False
+        self.situatie = {}
         self.hr = {}
 
     def onthoud_gemiste_vraag(self, vraag: str) -> str:
