@@ -383,7 +383,8 @@ def test_a_situation_becomes_a_prefilled_intake_and_its_quote(
     toestand = u.gesprek.d.gesprekken.laad(u.naam)
     assert toestand is not None
     intake = u.gesprek.intake.intake(toestand, vertrek)
-    assert intake.kosten.studiekosten == Decimal("9000") and intake.duur_maanden == 24
+    assert intake.kosten is not None and intake.kosten.studiekosten == Decimal("9000")
+    assert intake.duur_maanden == 24
     bedrag = maak_offerte(intake, regelboek, dt.date(2026, 11, 23)).terugbetaling.bedrag
     assert bedrag == Decimal("6750.00")  # art. 8 lid 6: 75% within two years
     assert (
