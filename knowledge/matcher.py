@@ -115,7 +115,10 @@ class Woordgewicht:
     minimum_bekend: float = 0.3
     """The lowest factor for a word the FAQ uses (its idf still counts)."""
     minimum_onbekend: float = 0.05
+    """The lowest factor for a word the FAQ never uses ("jullie" weighs next to nothing)."""
     onbekend: float = 1.5
+    """A word the FAQ never uses weighs this many times the FAQ's median idf (before its
+    factor): it hints at another subject, the more so the rarer it is in Dutch."""
     getal: float = 0.5
     """A number the FAQ uses counts this share of its idf; any other number nothing."""
     context: float = 0.8

@@ -7,6 +7,7 @@ so a question can match on either part.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Set
@@ -474,16 +475,33 @@ TYPO_GRENS = 85.0
 def _verbeter(gestamd: str, bekend: Set[str]) -> str:
     """A typo's nearest known stem ("studiefaciliteten" → "studiefaciliteit"), else itself.
 
-    Of equally near stems the first in alphabetical order wins, in every process.
+    Of equally near stems the first in alphabetical order wins, in every process. Only
+    stems of a length that can reach ``TYPO_GRENS`` are compared: fuzz.ratio is
+    2·matches / (len a + len b), so a stem more than about a third longer or a quarter
+    shorter never scores 85.
     """
     if len(gestamd) < 6 or not TYPO_GRENS:
         return gestamd
-    keuzes = _op_volgorde(bekend) if isinstance(bekend, frozenset) else sorted(bekend)
-    beste = process.extractOne(gestamd, keuzes, scorer=fuzz.ratio, score_cutoff=TYPO_GRENS)
-    return str(beste[0]) if beste else gestamd
+    per_lengte = _per_lengte(bekend if isinstance(bekend, frozenset) else frozenset(bekend))
+    grens = TYPO_GRENS / 100
+    kortst = math.ceil(len(gestamd) * grens / (2 - grens))
+    langst = math.floor(len(gestamd) * (2 - grens) / grens)
+    gevonden = [
+        (-beste[1], str(beste[0]))
+        for n in range(kortst, langst + 1)
+        if (
+            beste := process.extractOne(
+                gestamd, per_lengte.get(n, ()), scorer=fuzz.ratio, score_cutoff=TYPO_GRENS
+            )
+        )
+    ]
+    return min(gevonden)[1] if gevonden else gestamd
 
 
 @lru_cache(maxsize=8)
-def _op_volgorde(bekend: frozenset[str]) -> tuple[str, ...]:
-    """The vocabulary sorted once (a matcher's is a frozenset that lives as long as it)."""
-    return tuple(sorted(bekend))
+def _per_lengte(bekend: frozenset[str]) -> dict[int, tuple[str, ...]]:
+    """The vocabulary by word length, once (a matcher's frozenset lives as long as it)."""
+    groepen: dict[int, list[str]] = {}
+    for woord in bekend:
+        groepen.setdefault(len(woord), []).append(woord)
+    return {n: tuple(sorted(woorden)) for n, woorden in groepen.items()}

@@ -11,12 +11,14 @@ frequency list says whether a word the FAQ never uses is ordinary Dutch ("weer",
 from __future__ import annotations
 
 import math
-import unicodedata
 from functools import cache, lru_cache
 
-import simplemma
 import wordfreq
-from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+from simplemma import Lemmatizer
+from simplemma.strategies import DefaultStrategy
+
+_LEMMATIZER = Lemmatizer(lemmatization_strategy=DefaultStrategy())
+_TREMA = {"e": "ë", "i": "ï"}
 
 
 @lru_cache(maxsize=131072)
@@ -26,8 +28,8 @@ def lemma(woord: str) -> str:
     A separable verb's particle is joined again ("af_sluiten" becomes "afsluiten"). A
     guess that is no Dutch word is dropped: simplemma makes "ongeveren" of "ongeveer".
 
-    A word typed without its accents finds the lemma of the accented form
-    ("geevalueerd" as "geëvalueerd").
+    A word typed without its trema finds the lemma of the form with it ("geevalueerd" as
+    "geëvalueerd"): Dutch puts a trema on an e or i after another vowel.
 
     >>> [lemma(w) for w in ("besloten", "verstaat", "afgesloten", "uren", "hbo", "ongeveer")]
     ['besluiten', 'verstaan', 'afsluiten', 'uur', 'hbo', 'ongeveer']
@@ -36,22 +38,20 @@ def lemma(woord: str) -> str:
     """
     if not woord.isalpha():
         return woord
-    vorm = str(simplemma.lemmatize(woord, lang="nl"))
+    vorm = str(_LEMMATIZER.lemmatize(woord, lang="nl"))
     if vorm == woord and woord.isascii():
-        vorm = _zonder_accenten().get(woord, woord)
+        vorm = next((v for v in _met_trema(woord) if v != woord), woord)
     vorm = vorm.replace("_", "").lower()
     return vorm if vorm == woord or zipf(vorm) > 0 else woord
 
 
-def _kaal(woord: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", woord) if not unicodedata.combining(c))
-
-
-@cache
-def _zonder_accenten() -> dict[str, str]:
-    """Lemmas of the word forms with accents, looked up by the form without them."""
-    vormen = DefaultDictionaryFactory().get_dictionary("nl")
-    return {_kaal(vorm): lemma_ for vorm, lemma_ in vormen.items() if not vorm.isascii()}
+def _met_trema(woord: str) -> list[str]:
+    """The lemmas of the word with a trema at each place Dutch could put one."""
+    plekken = [i for i in range(1, len(woord)) if woord[i] in _TREMA and woord[i - 1] in "aeiou"]
+    return [
+        str(_LEMMATIZER.lemmatize(woord[:i] + _TREMA[woord[i]] + woord[i + 1 :], lang="nl"))
+        for i in plekken
+    ]
 
 
 @cache

@@ -118,8 +118,13 @@ def test_queued_question_becomes_a_new_entry(map_: Path, regelboek: Regelboek) -
     assert "Opslaan?" in anna.tekst()
     anna.druk(t.HR_OPSLAAN)
     assert anna.tekst() == t.HR_OPGESLAGEN
-    jan.zeg("kan ik een cursus in duitsland volgen")
+    jan.zeg(ONBEKEND)  # the question HR turned into an entry is answered now
     assert "Reis- en verblijfkosten spreek je vooraf af." in jan.tekst()
+    jan.zeg("kan ik een cursus in duitsland volgen")  # and its phrasings lead to it
+    assert jan.tekst() == t.BEDOEL_JE or "Reis- en verblijfkosten" in jan.tekst()
+    if jan.tekst() == t.BEDOEL_JE:
+        jan.druk(next(iter(jan.knoppen)))
+        assert "Reis- en verblijfkosten spreek je vooraf af." in jan.tekst()
 
 
 def test_switched_off_entry_is_no_longer_answered(map_: Path, regelboek: Regelboek) -> None:
