@@ -34,9 +34,9 @@ class Drempels:
     the calibrated values differ from these).
     """
 
-    antwoord: float = 60.0
+    antwoord: float = 54.0
     suggestie: float = 44.0
-    marge: float = 20.0
+    marge: float = 15.0
     """An answer needs this lead over the best other entry; else it is a suggestion."""
 
 
@@ -144,8 +144,8 @@ class Matcher:
     """How many phrasings the prefilter passes on (with the other phrasings of their entry)."""
     voorselectie_antwoord = 8
     """How many entries the prefilter passes on for the words their answers share."""
-    max_postings = 200
-    """A word in more phrasings than this only counts when the question has no rarer word."""
+    max_postings = 300
+    """The prefilter visits at most this many keys of the inverted index per message."""
     algemeen_afslag = 2.0
     """A general entry scores this much less than the employer's own entries."""
     overschreven_afslag = 10.0
@@ -357,15 +357,21 @@ class Matcher:
     ) -> dict[int, float]:
         """Per key in these postings, the weight of the message's words it shares.
 
-        A very common word adds little: its long posting list is walked only when the
-        message has no rarer word (the coverage score still counts it).
+        The rarest words are walked first, until ``max_postings`` keys have been visited
+        (the rarest word always): a common word adds little to tell entries apart, and
+        its long posting list would make a large FAQ slow. The coverage score still
+        counts every word for the entries kept.
         """
-        bekend = [t for t in gewichten if t in postings]
-        zeldzaam = [t for t in bekend if len(postings[t]) <= self.max_postings]
+        bekend = sorted((t for t in gewichten if t in postings), key=lambda t: len(postings[t]))
         overlap: dict[int, float] = defaultdict(float)
-        for token in zeldzaam or bekend:
+        bezocht = 0
+        for token in bekend:
+            lijst = postings[token]
+            if bezocht and bezocht + len(lijst) > self.max_postings:
+                break
+            bezocht += len(lijst)
             gewicht = gewichten[token]
-            for sleutel in postings[token]:
+            for sleutel in lijst:
                 overlap[sleutel] += gewicht
         return overlap
 

@@ -399,21 +399,31 @@ def _met_vorm(tekst: str) -> list[tuple[str, str]]:
     A word becomes its lemma ("besloten" → "besluiten"), loses its accents and takes its
     synonym: that of the written form first, so a synonym for one form still holds.
     """
-    paren: list[tuple[str, str]] = []
-    for geschreven in _GESCHREVEN.findall(tekst.lower()):
-        for deel in _TEKEN.sub(" ", zonder_accenten(geschreven)).split():
-            paren.append((deel, geschreven))
-    gecombineerd = _combineer([w for w, _ in paren], [v for _, v in paren])
-    uit = []
-    for woord, vorm in gecombineerd:
-        if woord in SYNONIEMEN:
-            uit.append((SYNONIEMEN[woord], vorm))
-            continue
-        kern = woord
-        if woord.isalpha() and woord == zonder_accenten(vorm):  # the whole written word
-            kern = _TEKEN.sub("", zonder_accenten(lemma(vorm))) or woord
-        uit.append((SYNONIEMEN.get(kern, kern), vorm))
-    return uit
+    paren = [
+        deel for geschreven in _GESCHREVEN.findall(tekst.lower()) for deel in _delen(geschreven)
+    ]
+    if not _BEGIN.isdisjoint(w for w, _ in paren):
+        paren = _combineer([w for w, _ in paren], [v for _, v in paren])
+    return [(_kern(woord, vorm), vorm) for woord, vorm in paren]
+
+
+@lru_cache(maxsize=131072)
+def _delen(geschreven: str) -> tuple[tuple[str, str], ...]:
+    """A written word's accent-free parts ("a&o" gives two), each beside the written word."""
+    return tuple(
+        (deel, geschreven) for deel in _TEKEN.sub(" ", zonder_accenten(geschreven)).split()
+    )
+
+
+@lru_cache(maxsize=131072)
+def _kern(woord: str, vorm: str) -> str:
+    """The word as the matcher reads it: its synonym, or its lemma's (see ``_met_vorm``)."""
+    if woord in SYNONIEMEN:
+        return SYNONIEMEN[woord]
+    kern = woord
+    if woord.isalpha() and woord == zonder_accenten(vorm):  # the whole written word
+        kern = _TEKEN.sub("", zonder_accenten(lemma(vorm))) or woord
+    return SYNONIEMEN.get(kern, kern)
 
 
 def normaliseer(

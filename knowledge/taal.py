@@ -59,6 +59,7 @@ def _frequenties() -> dict[str, float]:
     return wordfreq.get_frequency_dict("nl", wordlist="best")
 
 
+@lru_cache(maxsize=131072)
 def zipf(woord: str) -> float:
     """How common a lowercase Dutch word is, on the Zipf scale (0 for an unknown word).
 
