@@ -181,14 +181,19 @@ def test_each_employer_gets_its_own_questions(
     assert any("leidinggevende" in v for v in vragen)
 
 
+def kaag_offerte(u: Gebruiker, studiekosten: str) -> None:
+    """A short Kaag en Braassem intake up to its quote."""
+    kort_intake_tot_situatie(u)
+    u.zeg(studiekosten)
+    u.druk("Geen")
+    u.druk("Geen")
+    u.druk(t.WEET_NIET)
+    u.druk(t.WEET_NIET)
+
+
 def test_what_if_computes_the_repayment(tmp_path: Path, regelboek: Regelboek, klok: Klok) -> None:
     u = Gebruiker(bouw(tmp_path, regelboek, klok, gemeente="kaag-en-braassem"))
-    kort_intake_tot_situatie(u)
-    u.zeg("4000")
-    u.druk("Geen")
-    u.druk("Geen")
-    u.druk(t.WEET_NIET)
-    u.druk(t.WEET_NIET)
+    kaag_offerte(u, "4000")
     u.druk(t.KNOP_WAT_ALS)
     assert u.laatste[-1].tekst == t.WAT_ALS_VRAAG
     u.zeg("12")
@@ -404,12 +409,7 @@ def test_what_if_reads_months_years_and_during(
     tmp_path: Path, regelboek: Regelboek, klok: Klok
 ) -> None:
     u = Gebruiker(bouw(tmp_path, regelboek, klok, gemeente="kaag-en-braassem"))
-    kort_intake_tot_situatie(u)
-    u.zeg("4800")
-    u.druk("Geen")
-    u.druk("Geen")
-    u.druk(t.WEET_NIET)
-    u.druk(t.WEET_NIET)
+    kaag_offerte(u, "4800")
     for typed, verwacht in (("na 10 maanden", "10"), ("na 1,5 jaar", "18")):
         u.druk(t.KNOP_WAT_ALS)
         u.zeg(typed)

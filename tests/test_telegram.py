@@ -41,6 +41,16 @@ async def tot_doelvragen(u: TelegramGebruiker) -> None:
     await u.druk("Ja", t.INTAKE_VRAGEN["doel_vwnw"])
 
 
+async def huidige_functie_in_pop(u: TelegramGebruiker, daarna: str) -> None:
+    """Kaag en Braassem's goal questions: for the current job, in the pop."""
+    await u.druk("Nee", t.INTAKE_VRAGEN["doel_verplicht"])
+    await u.druk("Nee", t.INTAKE_VRAGEN["doel_huidig"])
+    await u.druk("Ja", "Klopt dat?")
+    await u.druk("Ja", "leidinggevende")
+    await u.druk("Ja", "pop")
+    await u.druk("Ja", daarna)
+
+
 async def test_commands_registered_and_question_answered_with_source(
     api: FakeBotApi, tmp_path: Path, regelboek: Regelboek
 ) -> None:
@@ -93,12 +103,7 @@ async def test_intake_quote_why_what_if_and_docx(
         )
         assert u.teksten()[-1] == f"{t.VERDER_MET_INTAKE}\n\n{t.INTAKE_VRAGEN['doel_vwnw']}"
         assert "Bron:" in u.teksten()[-2]
-        await u.druk("Nee", t.INTAKE_VRAGEN["doel_verplicht"])
-        await u.druk("Nee", t.INTAKE_VRAGEN["doel_huidig"])
-        await u.druk("Ja", "Klopt dat?")
-        await u.druk("Ja", "leidinggevende")
-        await u.druk("Ja", "pop")
-        await u.druk("Ja", t.INTAKE_VRAGEN["studiekosten"])
+        await huidige_functie_in_pop(u, t.INTAKE_VRAGEN["studiekosten"])
         await u.zeg("4.000,-", t.INTAKE_VRAGEN["reiskosten"])
         await u.druk(t.GEEN_KOSTEN, t.INTAKE_VRAGEN["verblijfkosten"])
         await u.druk(t.GEEN_KOSTEN, t.INTAKE_VRAGEN["contract_uren"])
@@ -139,13 +144,8 @@ async def test_a_situation_message_leads_to_a_prefilled_intake_and_its_quote(
         await u.druk(t.WEET_NOG_NIET, t.INTAKE_VRAGEN["duur"])
         await u.zeg("anderhalf jaar", t.INTAKE_VRAGEN["diploma"])
         await u.druk("Ja", t.INTAKE_VRAGEN["doel_vwnw"])
-        await u.druk("Nee", t.INTAKE_VRAGEN["doel_verplicht"])
-        await u.druk("Nee", t.INTAKE_VRAGEN["doel_huidig"])
-        await u.druk("Ja", "Klopt dat?")
-        await u.druk("Ja", "leidinggevende")
-        await u.druk("Ja", "pop")
-        # the costs came from the message: the next question is the travel costs
-        await u.druk("Ja", t.INTAKE_VRAGEN["reiskosten"])
+        # the costs came from the message: after the goal, the travel costs are next
+        await huidige_functie_in_pop(u, t.INTAKE_VRAGEN["reiskosten"])
         await u.druk(t.GEEN_KOSTEN, t.INTAKE_VRAGEN["verblijfkosten"])
         await u.druk(t.GEEN_KOSTEN, t.INTAKE_VRAGEN["contract_uren"])
         await u.zeg("36", t.INTAKE_VRAGEN["studie_uren"])
