@@ -72,6 +72,9 @@ HULP = (
 )
 GESTOPT = "Gestopt. Je kunt altijd opnieuw beginnen met /menu."
 NIETS_TE_STOPPEN = "Er loopt nu niets. Typ een vraag of kies /intake."
+MENU_TIJDENS_INTAKE = "Je bent nog bezig met de intake. Wil je ermee stoppen?"
+KNOP_INTAKE_STOPPEN = "Ja, stop de intake"
+KNOP_INTAKE_VERDER = "Nee, ga verder"
 ONBEKEND_COMMANDO = "Die opdracht ken ik niet. Kies /help voor wat ik kan."
 
 COMMANDO_OMSCHRIJVINGEN = {
@@ -175,6 +178,7 @@ FOUT_BEDRAG = (
     "Dat bedrag kan ik niet lezen. Typ alleen het bedrag in euro's, bijvoorbeeld 1.250,50 of 800."
 )
 FOUT_GETAL = "Dat getal kan ik niet lezen. Typ een getal tussen {min} en {max}."
+FOUT_NEGATIEF = "Dat kan niet negatief zijn. Typ een getal van 0 of meer."
 FOUT_DATUM = "Die datum kan ik niet lezen. Typ bijvoorbeeld 1-9-2027 of september 2027."
 FOUT_TEKST = "Typ een naam van hooguit {max} tekens."
 

@@ -258,13 +258,27 @@ def test_stale_and_unknown_buttons_are_refused(jan: Gebruiker) -> None:
     assert jan.laatste[-1].tekst.startswith("Ik denk dat je opleiding hierbij hoort")
 
 
-@pytest.mark.parametrize("invoer", ["-50", "veel geld", "1,2,3"])
-def test_bad_amount_is_refused_and_asked_again(jan: Gebruiker, invoer: str) -> None:
+@pytest.mark.parametrize(
+    ("invoer", "fout"),
+    [("-50", t.FOUT_NEGATIEF), ("veel geld", t.FOUT_BEDRAG), ("1,2,3", t.FOUT_BEDRAG)],
+)
+def test_bad_amount_is_refused_and_asked_again(jan: Gebruiker, invoer: str, fout: str) -> None:
     haarlem_intake_tot_kosten(jan)
     jan.zeg(invoer)
-    assert [b.tekst for b in jan.laatste] == [t.FOUT_BEDRAG, t.INTAKE_VRAGEN["studiekosten"]]
+    assert [b.tekst for b in jan.laatste] == [fout, t.INTAKE_VRAGEN["studiekosten"]]
     jan.zeg("1250,-")
     assert jan.laatste[-1].tekst == t.INTAKE_VRAGEN["reiskosten"]
+
+
+def test_an_over_long_decimal_is_refused_politely(jan: Gebruiker) -> None:
+    haarlem_intake_tot_kosten(jan)
+    jan.zeg("1250")
+    jan.druk("Geen")
+    jan.druk("Geen")
+    assert jan.laatste[-1].tekst == t.INTAKE_VRAGEN["contract_uren"]
+    jan.zeg("8,00000000000001")
+    assert jan.laatste[0].tekst == t.FOUT_GETAL.format(min=1, max=80)
+    assert jan.laatste[-1].tekst == t.INTAKE_VRAGEN["contract_uren"]
 
 
 def haarlem_intake_tot_kosten(u: Gebruiker) -> None:
@@ -420,3 +434,20 @@ def test_what_if_reads_months_years_and_during(
     u.druk(t.KNOP_WAT_ALS)
     u.zeg("geen idee")
     assert t.FOUT_WAT_ALS in u.tekst()
+
+
+def test_help_menu_and_stop_work_without_a_slash_and_keep_the_intake(jan: Gebruiker) -> None:
+    tot_doel(jan)
+    vraag = jan.laatste[-1].tekst
+    jan.zeg("help")
+    assert t.HULP in jan.tekst() and vraag in jan.tekst()
+    jan.zeg("/menu")
+    assert jan.tekst() == t.MENU_TIJDENS_INTAKE
+    jan.druk(t.KNOP_INTAKE_VERDER)
+    assert vraag in jan.tekst()
+    jan.zeg("Menu")
+    jan.druk(t.KNOP_INTAKE_STOPPEN)
+    assert t.WAT_KAN_IK in jan.tekst()
+    tot_doel(jan)
+    jan.zeg("stop")
+    assert jan.tekst() == t.GESTOPT

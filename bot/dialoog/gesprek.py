@@ -66,6 +66,8 @@ class Gesprek:
             berichten += self._knop(toestand, invoer.data, gebruiker)
         elif invoer.tekst.startswith("/"):
             berichten += self._commando(toestand, invoer.tekst, gebruiker)
+        elif (woord := _los_commando(invoer.tekst)) and not toestand.stap.startswith("hr-"):
+            berichten += self._commando(toestand, f"/{woord}", gebruiker)
         else:
             berichten += self._tekst(toestand, invoer.tekst, gebruiker)
         if toestand.stap == "vergeten":
@@ -92,9 +94,18 @@ class Gesprek:
             return self._hr_commando(toestand, naam, gebruiker)
         if naam == "start":
             return self._start(toestand)
-        if naam in ("menu", "help"):
+        if naam == "help":  # help in the middle of an intake keeps it, and asks again
+            return [Bericht(t.HULP), *self.intake.hervat(toestand)]
+        if naam == "menu":
+            if toestand.stap == "intake" and toestand.antwoorden:
+                nummer = toestand.nieuw_volgnummer()
+                knoppen = [
+                    Knop(t.KNOP_INTAKE_STOPPEN, knop_data(nummer, "menu-stop")),
+                    Knop(t.KNOP_INTAKE_VERDER, knop_data(nummer, "menu-verder")),
+                ]
+                return [Bericht(t.MENU_TIJDENS_INTAKE, [knoppen])]
             self._stop_intake(toestand)
-            return [Bericht(t.HULP)] if naam == "help" else [self._menu(toestand)]
+            return [self._menu(toestand)]
         if naam == "stop":
             bezig = toestand.stap != "menu"
             self._stop_intake(toestand)
@@ -172,6 +183,11 @@ class Gesprek:
             return self.intake.begin(toestand)
         if actie == "menu-tip":
             return self._tip(toestand)
+        if actie == "menu-stop":
+            self._stop_intake(toestand)
+            return [self._menu(toestand)]
+        if actie == "menu-verder":
+            return self.intake.hervat(toestand)
         if actie == "reken" and toestand.situatie:
             return self.intake.begin_met(toestand, toestand.situatie)
         if actie == "niet-rekenen":
@@ -344,3 +360,16 @@ class Gesprek:
 
     def _tel(self, soort: str, toestand: Toestand, detail: str | None = None) -> None:
         self.d.tel(soort, toestand.gemeente, detail)
+
+
+_LOSSE_COMMANDO_S = frozenset({"stop", "help", "menu"})
+
+
+def _los_commando(tekst: str) -> str | None:
+    """A command typed without its slash ("stop", "Help!", "menu"), at any step.
+
+    >>> [_los_commando(x) for x in ("stop", " Help! ", "menu.", "stop de intake", "hbo")]
+    ['stop', 'help', 'menu', None, None]
+    """
+    woord = tekst.strip().lower().strip(".!? ")
+    return woord if woord in _LOSSE_COMMANDO_S else None

@@ -179,8 +179,10 @@ def lees_antwoord(stap: Vraagstap, tekst: str, vandaag: dt.date) -> tuple[bool, 
     return datum is not None, datum.isoformat() if datum else None
 
 
-def fouttekst(stap: Vraagstap) -> str:
+def fouttekst(stap: Vraagstap, tekst: str = "") -> str:
     """What to say when an answer cannot be read."""
+    if stap.soort in ("bedrag", "getal", "duur") and tekst.strip().startswith("-"):
+        return t.FOUT_NEGATIEF
     if stap.soort == "bedrag":
         return t.FOUT_BEDRAG
     if stap.soort == "getal":

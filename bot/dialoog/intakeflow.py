@@ -100,7 +100,7 @@ class IntakeGesprek:
             return self._vraag(toestand)
         if lijkt_vraag(tekst):
             return self.beantwoord(toestand, tekst) + self.hervat(toestand)
-        return [Bericht(fouttekst(stap)), *self._vraag(toestand)]
+        return [Bericht(fouttekst(stap, tekst)), *self._vraag(toestand)]
 
     def knop(self, toestand: Toestand, actie: str) -> list[Bericht]:
         """A button of the current step (its number was checked by the caller)."""

@@ -64,10 +64,14 @@ def lees_bedrag(tekst: str) -> Decimal | None:
 def lees_getal(tekst: str, minimum: int = 0, maximum: int = 240) -> Decimal | None:
     """A number (months, hours) within bounds; a comma or point for a fraction.
 
+    At most two decimals: "8,00000000000001" is a slip of the keyboard, not a number.
+
     >>> [lees_getal(t) for t in ("36", "4,5", " 12 maanden", "-3", "999", "twaalf")]
     [Decimal('36'), Decimal('4.5'), Decimal('12'), None, None, None]
+    >>> lees_getal("8,00000000000001") is None
+    True
     """
-    gevonden = re.match(r"^\s*(-?\d+(?:[.,]\d+)?)\s*[a-z]*\s*$", tekst.lower())
+    gevonden = re.match(r"^\s*(-?\d+(?:[.,]\d{1,2})?)\s*[a-z]*\s*$", tekst.lower())
     if not gevonden:
         return None
     getal = Decimal(gevonden.group(1).replace(",", "."))
