@@ -451,3 +451,17 @@ def test_help_menu_and_stop_work_without_a_slash_and_keep_the_intake(jan: Gebrui
     tot_doel(jan)
     jan.zeg("stop")
     assert jan.tekst() == t.GESTOPT
+
+
+def test_a_fixed_employer_holds_over_a_stored_one_and_the_greeting_names_it(
+    tmp_path: Path, regelboek: Regelboek, klok: Klok
+) -> None:
+    eerst = Gebruiker(bouw(tmp_path, regelboek, klok))
+    eerst.zeg("/start")
+    eerst.druk("Haarlem")
+    tot_doel(eerst)  # an intake under Haarlem's regeling is stored
+    capelle = Gebruiker(bouw(tmp_path, regelboek, klok, gemeente="capelle-aan-den-ijssel"))
+    capelle.zeg("/start")
+    assert t.GEMEENTE_GEKOZEN.format(naam="Capelle aan den IJssel") in capelle.tekst()
+    capelle.zeg("hoeveel uur examenverlof krijg ik")
+    assert "Capelle" in capelle.tekst() and "Haarlem" not in capelle.tekst()

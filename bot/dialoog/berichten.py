@@ -103,3 +103,21 @@ def is_zwaar(invoer: Invoer) -> bool:
         return False
     gelezen = lees_knop(invoer.data)
     return gelezen is not None and gelezen[1] in ZWARE_ACTIES
+
+
+MAX_LABEL = 60
+"""Telegram shows a long button label cut off; we shorten it ourselves, at a word."""
+
+
+def kort_label(tekst: str, maximum: int = MAX_LABEL) -> str:
+    """A button label of at most ``maximum`` characters, shortened at a word, never mid-word.
+
+    >>> kort_label("Wat als ik binnen 24 maanden vertrek bij de gemeente?", 30)
+    'Wat als ik binnen 24 maanden…'
+    >>> kort_label("Kort genoeg")
+    'Kort genoeg'
+    """
+    if len(tekst) <= maximum:
+        return tekst
+    ingekort = tekst[: maximum - 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
+    return (ingekort or tekst[: maximum - 1]) + "…"

@@ -56,6 +56,10 @@ class Gesprek:
     def _verwerk(self, gebruiker: str, invoer: Invoer) -> list[Bericht]:
         nu = self.d.klok()
         toestand = self.d.gesprekken.laad(gebruiker) or Toestand(gemeente=self.d.vaste_gemeente)
+        if self.d.vaste_gemeente and toestand.gemeente != self.d.vaste_gemeente:
+            # a deployment for one employer: its regels hold, whatever was stored before
+            toestand.naar_menu()
+            toestand.gemeente = self.d.vaste_gemeente
         if invoer.update_id is not None:
             if toestand.laatste_update is not None and invoer.update_id <= toestand.laatste_update:
                 logger.info("skipped an update that was handled before")
@@ -218,10 +222,14 @@ class Gesprek:
 
     def _start(self, toestand: Toestand) -> list[Bericht]:
         self._stop_intake(toestand)
-        welkom = [Bericht(t.WELKOM + "\n" + t.PRIVACY_KORT)]
-        if toestand.gemeente is None:
-            return [*welkom, self._kies_gemeente(toestand)]
-        return [*welkom, self._menu(toestand)]
+        welkom = t.WELKOM + "\n" + t.PRIVACY_KORT
+        if toestand.gemeente is None and not self.d.vaste_gemeente:
+            return [Bericht(welkom), self._kies_gemeente(toestand)]
+        toestand.gemeente = toestand.gemeente or self.d.vaste_gemeente
+        assert toestand.gemeente is not None
+        naam = self.d.gemeenten.get(toestand.gemeente, toestand.gemeente)
+        welkom += "\n" + t.GEMEENTE_GEKOZEN.format(naam=naam)
+        return [Bericht(welkom), self._menu(toestand)]
 
     def _kies_gemeente(self, toestand: Toestand) -> Bericht:
         if self.d.vaste_gemeente:

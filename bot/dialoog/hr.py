@@ -16,7 +16,7 @@ from collections.abc import Callable
 from rapidfuzz import fuzz, process, utils
 
 from bot import teksten as t
-from bot.dialoog.berichten import Bericht, Document, Knop, knop_data
+from bot.dialoog.berichten import Bericht, Document, Knop, knop_data, kort_label
 from bot.dialoog.diensten import Diensten
 from bot.dialoog.toestand import Toestand
 from bot.statistiek import als_bericht, top_onbeantwoord, top_onderwerpen, weekcijfers
@@ -125,7 +125,9 @@ class HrGesprek:
         for _, _, id_ in gevonden:
             vraag = faq.vraag(str(id_))
             if vraag:
-                knoppen.append([Knop(vraag[0].vraag[:60], knop_data(nummer, f"hr-toon:{id_}"))])
+                knoppen.append(
+                    [Knop(kort_label(vraag[0].vraag), knop_data(nummer, f"hr-toon:{id_}"))]
+                )
         return [Bericht(t.HR_KIES_VRAAG, knoppen)]
 
     def _toon(self, toestand: Toestand, id_: str) -> list[Bericht]:
@@ -270,7 +272,7 @@ class HrGesprek:
     def _documentvraag(self, toestand: Toestand) -> Bericht:
         nummer = toestand.nieuw_volgnummer()
         knoppen = [
-            [Knop(titel[:60], knop_data(nummer, f"hr-doc:{sleutel}"))]
+            [Knop(kort_label(titel), knop_data(nummer, f"hr-doc:{sleutel}"))]
             for sleutel, titel in self._documenten(toestand).items()
         ]
         return Bericht(t.HR_NIEUW_DOCUMENT, knoppen)
@@ -339,7 +341,7 @@ class HrGesprek:
         knoppen = [
             [
                 Knop(
-                    t.HR_ALS_FORMULERING.format(vraag=v.vraag)[:60],
+                    kort_label(t.HR_ALS_FORMULERING.format(vraag=v.vraag)),
                     knop_data(nummer, f"hr-erbij:{v.id}"),
                 )
             ]
