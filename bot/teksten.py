@@ -339,6 +339,7 @@ HR_TOEGEVOEGD_ALS_FORMULERING = "Toegevoegd. Wie dit vraagt, krijgt nu het antwo
 HR_AFGEWEZEN = "Afgewezen. Deze vraag staat niet meer in de lijst."
 HR_STATS_KOP = "Gebruik van de opleidingsbot (alleen tellingen, geen namen)."
 
+HULP_HR = "Voor HR:"
 HR_COMMANDO_OMSCHRIJVINGEN = {
     "faq": "HR: FAQ zoeken, aanpassen of aanvullen",
     "vragen": "HR: onbeantwoorde vragen bekijken",

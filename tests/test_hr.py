@@ -192,3 +192,12 @@ def test_dismissed_question_leaves_the_queue(map_: Path, regelboek: Regelboek) -
         "SELECT status, count(*) FROM onbeantwoord GROUP BY status ORDER BY status"
     )
     assert [tuple(r) for r in status] == [("afgewezen", 1), ("open", 1)]
+
+
+def test_help_lists_the_hr_commands_for_hr_only(map_: Path, regelboek: Regelboek) -> None:
+    anna = gebruiker(map_, regelboek, "hr:anna")
+    anna.zeg("/help")
+    assert t.HULP_HR in anna.tekst() and "/vragen" in anna.tekst()
+    jan = gebruiker(map_, regelboek, "user:jan")
+    jan.zeg("help")
+    assert t.HULP in jan.tekst() and t.HULP_HR not in jan.tekst()

@@ -99,7 +99,18 @@ class Gesprek:
         if naam == "start":
             return self._start(toestand)
         if naam == "help":  # help in the middle of an intake keeps it, and asks again
-            return [Bericht(t.HULP), *self.intake.hervat(toestand)]
+            hulp = t.HULP
+            if self.hr and self.d.is_hr(gebruiker):
+                hulp += (
+                    "\n\n"
+                    + t.HULP_HR
+                    + "\n"
+                    + "\n".join(
+                        f"- /{naam_}: {uitleg}"
+                        for naam_, uitleg in t.HR_COMMANDO_OMSCHRIJVINGEN.items()
+                    )
+                )
+            return [Bericht(hulp), *self.intake.hervat(toestand)]
         if naam == "menu":
             if toestand.stap == "intake" and toestand.antwoorden:
                 nummer = toestand.nieuw_volgnummer()
