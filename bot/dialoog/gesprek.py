@@ -23,7 +23,7 @@ from bot.opslag.database import transactie
 from bot.weergave import antwoord_tekst
 from knowledge.invoer import MAX_LENGTE
 from rules import Regelboek
-from rules.opmaak import euro
+from rules.opmaak import euro, getal
 
 logger = logging.getLogger(__name__)
 
@@ -325,8 +325,7 @@ class Gesprek:
             return []
         feiten = [t.REKEN_KOSTEN.format(bedrag=euro(situatie.studiekosten))]
         if situatie.maanden_na_afronding is not None:
-            maanden = format(situatie.maanden_na_afronding.normalize(), "f").replace(".", ",")
-            feiten.append(t.REKEN_MAANDEN.format(maanden=maanden))
+            feiten.append(t.REKEN_MAANDEN.format(maanden=getal(situatie.maanden_na_afronding)))
         else:
             feiten.append(t.REKEN_MOMENT[situatie.moment])
         toestand.situatie = {

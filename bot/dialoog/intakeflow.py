@@ -19,7 +19,7 @@ from bot.dialoog.situatie import lees_vertrek
 from bot.dialoog.toestand import Toestand, Waarde
 from bot.weergave import offerte_tekst, uitleg_tekst
 from rules import Intake, Offerte, Regelboek, RegelFout, maak_offerte
-from rules.opmaak import euro
+from rules.opmaak import euro, getal
 from rules.rulebook import Regeling
 
 logger = logging.getLogger(__name__)
@@ -243,7 +243,7 @@ class IntakeGesprek:
             tekst = t.WAT_ALS_AFGEBROKEN.format(uitkomst=uitkomst)
         else:
             tekst = t.WAT_ALS_UITKOMST.format(
-                maanden=_getal(maanden or Decimal(0)), uitkomst=uitkomst
+                maanden=getal(maanden or Decimal(0)), uitkomst=uitkomst
             )
         return [Bericht(tekst, self._offerteknoppen(toestand))]
 
@@ -253,7 +253,3 @@ class IntakeGesprek:
         pad = maak_concept(intake, offerte, self.d.concept_map, self.d.klok().date())
         self.d.tel("concept", toestand.gemeente)
         return Bericht(t.CONCEPT_KLAAR, self._offerteknoppen(toestand), Document(pad, pad.name))
-
-
-def _getal(waarde: Decimal) -> str:
-    return format(waarde.normalize(), "f").replace(".", ",")

@@ -181,13 +181,6 @@ class Situatie:
         """Costs and a moment of leaving or stopping: enough to offer working it out."""
         return self.studiekosten is not None and self.moment is not None
 
-    def vertrek(self) -> dict[str, object]:
-        """The what-if for the rules engine (leaving on one's own initiative)."""
-        vertrek: dict[str, object] = {"moment": self.moment, "reden": "eigen_initiatief"}
-        if self.moment == "na_afronding" and self.maanden_na_afronding is not None:
-            vertrek["maanden_na_afronding"] = self.maanden_na_afronding
-        return vertrek
-
 
 def lees_situatie(tekst: str) -> Situatie:
     """Costs, and when someone leaves or stops, as far as the message says them.
