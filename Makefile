@@ -18,7 +18,8 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/pytest
+	@start=$$(date +%s); $(BIN)/pytest; status=$$?; \
+	echo "make test: pytest took $$(( $$(date +%s) - start )) s"; exit $$status
 
 chat: $(STAMP)
 	$(BIN)/opleidingsbot chat

@@ -1,7 +1,10 @@
-"""Shared fixtures: the real rulebook, fixture folders, and the installed command."""
+"""Shared fixtures: the real rulebook, fixture folders, and the command run in-process."""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import shutil
 import subprocess
 import sys
@@ -10,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli import main
 from rules import Regelboek, laad_regelboek
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -35,7 +39,48 @@ def regelboek() -> Regelboek:
 def opleidingsbot(
     *args: str, invoer: str = "", omgeving: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run the installed console script as a user would, with ``invoer`` on stdin."""
+    """Run the command as a user would, in this process: ``invoer`` on stdin, output captured.
+
+    The command's ``main(argv)`` runs with its own stdin, stdout, stderr and environment,
+    so a test pays no interpreter start-up; ``console_script`` runs the installed script
+    itself, for the few tests that need a real process.
+    """
+    uit, fout = io.StringIO(), io.StringIO()
+    oude_omgeving = dict(os.environ)
+    if omgeving is not None:
+        os.environ.clear()
+        os.environ.update(omgeving)
+    try:
+        with (
+            contextlib.redirect_stdout(uit),
+            contextlib.redirect_stderr(fout),
+            _stdin(invoer),
+        ):
+            try:
+                code = main(list(args))
+            except SystemExit as einde:  # argparse: --help, or a usage error
+                code = einde.code if isinstance(einde.code, int) else 2
+    finally:
+        os.environ.clear()
+        os.environ.update(oude_omgeving)
+    opdracht = ["opleidingsbot", *args]
+    return subprocess.CompletedProcess(opdracht, code, uit.getvalue(), fout.getvalue())
+
+
+@contextlib.contextmanager
+def _stdin(invoer: str) -> Iterator[None]:
+    oud = sys.stdin
+    sys.stdin = io.StringIO(invoer)
+    try:
+        yield
+    finally:
+        sys.stdin = oud
+
+
+def console_script(
+    *args: str, invoer: str = "", omgeving: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed console script in a process of its own, with ``invoer`` on stdin."""
     commando = shutil.which("opleidingsbot", path=str(Path(sys.executable).parent))
     assert commando, "the opleidingsbot console script is not installed"
     return subprocess.run(

@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 
 from bot import teksten as t
-from tests.conftest import opleidingsbot
+from tests.conftest import console_script, opleidingsbot
 
 
 def chat(tmp_path: Path, regels: list[str], *args: str) -> str:
@@ -21,12 +21,19 @@ def chat(tmp_path: Path, regels: list[str], *args: str) -> str:
 
 
 def test_piped_question_is_answered_and_the_chat_ends_cleanly(tmp_path: Path) -> None:
-    uit = chat(
-        tmp_path,
-        ["moet ik een studieovereenkomst tekenen voor mijn opleiding"],
+    # the installed console script itself, in a process of its own
+    omgeving = {**os.environ, "OPLEIDINGSBOT_DATA_MAP": str(tmp_path / "data")}
+    proces = console_script(
+        "chat",
         "--gemeente",
         "haarlem",
+        "--map",
+        str(tmp_path),
+        invoer="moet ik een studieovereenkomst tekenen voor mijn opleiding\n",
+        omgeving=omgeving,
     )
+    assert proces.returncode == 0, proces.stderr
+    uit = proces.stdout
     assert "Bron:" in uit
     assert uit.rstrip().endswith(t.TOT_ZIENS)
 

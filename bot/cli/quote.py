@@ -57,8 +57,9 @@ class Invoerfout(Exception):
         }
 
 
-def uitvoeren(args: argparse.Namespace, invoer: TextIO = sys.stdin) -> int:
+def uitvoeren(args: argparse.Namespace, invoer: TextIO | None = None) -> int:
     """Run the command; returns the exit code."""
+    invoer = invoer or sys.stdin  # read at call time: tests and callers may replace stdin
     try:
         regelboek = laad_regelboek()
     except RegelingFout as fout:

@@ -36,8 +36,9 @@ def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.set_defaults(uitvoeren=uitvoeren)
 
 
-def uitvoeren(args: argparse.Namespace, invoer: TextIO = sys.stdin) -> int:
+def uitvoeren(args: argparse.Namespace, invoer: TextIO | None = None) -> int:
     """Run the command; returns the exit code."""
+    invoer = invoer or sys.stdin  # read at call time: tests and callers may replace stdin
     try:
         matcher = Matcher(laad_faq())
     except FaqFout as fout:
