@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -183,3 +185,39 @@ def test_folder_from_environment_and_option_after_the_task(
     assert "algemeen-" in opleidingsbot("faq", "list").stdout
     fout = opleidingsbot("faq", "--faq-map", str(map_ / "nergens"), "list")
     assert fout.returncode == 2 and "faq-map" in fout.stderr
+
+
+def test_ask_answers_from_the_folder_in_the_settings(
+    map_: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vraag = laad_faq(map_).bestanden[ID].vragen[0]
+    code, _, fout = faq(
+        map_,
+        "edit",
+        vraag.id,
+        "--antwoord",
+        "Dit antwoord staat alleen in de kopie.",
+        "--versie",
+        _versie(faq(map_, "show", vraag.id)[1]),
+    )
+    assert code == 0, fout
+    monkeypatch.setenv("OPLEIDINGSBOT_FAQ_MAP", str(map_))
+    uit = opleidingsbot("ask", vraag.vraag, "--gemeente", ID)
+    assert "alleen in de kopie" in uit.stdout, uit.stdout
+    monkeypatch.delenv("OPLEIDINGSBOT_FAQ_MAP")
+    assert "alleen in de kopie" not in opleidingsbot("ask", vraag.vraag, "--gemeente", ID).stdout
+
+
+def test_a_list_whose_reader_went_away_ends_quietly() -> None:
+    # "faq list | head": the reader closes the pipe before the list is written
+    commando = shutil.which("opleidingsbot", path=str(Path(sys.executable).parent))
+    assert commando
+    with subprocess.Popen(
+        [commando, "faq", "list"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as proces:
+        assert proces.stdout and proces.stderr
+        proces.stdout.close()
+        fout = proces.stderr.read()
+        proces.wait(timeout=60)
+    assert fout == ""
+    assert proces.returncode == 141

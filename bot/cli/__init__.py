@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from bot.cli import chat, faq, quote, regels, run, stats, vraag, vragen
@@ -31,7 +32,14 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = bouw_parser().parse_args(argv)
-    code: int = args.uitvoeren(args)
+    try:
+        code: int = args.uitvoeren(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # the reader went away ("faq list | head"): stop quietly, as other commands do;
+        # stdout goes to devnull so the interpreter's last flush finds no broken pipe
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, what a shell reports for a pipe closed early
     return code
 
 
