@@ -59,7 +59,6 @@ def test_jsonl_answers_every_line_in_order_with_reasons() -> None:
         "--jsonl",
         "--gemeente",
         "haarlem",
-        "--geen-wachtrij",
         invoer="\n".join(regels) + "\n",
     )
     assert uit.returncode == 0, uit.stderr

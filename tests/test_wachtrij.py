@@ -80,18 +80,23 @@ def test_newer_database_is_refused_clearly(tmp_path: Path) -> None:
         open_database(pad)
 
 
-def test_ask_command_queues_unknown_questions(tmp_path: Path) -> None:
+def test_ask_queues_unknown_questions_only_when_asked(tmp_path: Path) -> None:
     import os
 
     data = Path(os.environ["OPLEIDINGSBOT_DATA_MAP"])
     voor = len(Wachtrij(open_database(data / "opleidingsbot.sqlite3")).open_vragen("haarlem"))
-    uit = opleidingsbot("ask", "waar kan ik mijn fiets stallen", "--gemeente", "haarlem")
-    assert uit.returncode == 0 and "weet ik niet" in uit.stdout
-    opleidingsbot(
-        "ask", "waar kan ik mijn fiets stallen", "--gemeente", "haarlem", "--geen-wachtrij"
+    uit = opleidingsbot(
+        "ask", "waar kan ik mijn fiets stallen", "--gemeente", "haarlem", "--wachtrij"
     )
+    assert uit.returncode == 0 and "weet ik niet" in uit.stdout
+    # a try-out from the command line stays out of HR's queue
+    opleidingsbot("ask", "waar kan ik mijn fiets stallen", "--gemeente", "haarlem")
     opleidingsbot(
-        "ask", "hoeveel studieverlof krijg ik voor een hbo opleiding", "--gemeente", "haarlem"
+        "ask",
+        "hoeveel studieverlof krijg ik voor een hbo opleiding",
+        "--gemeente",
+        "haarlem",
+        "--wachtrij",
     )
     vragen = Wachtrij(open_database(data / "opleidingsbot.sqlite3")).open_vragen("haarlem")
     assert len(vragen) == voor + 1
@@ -106,7 +111,7 @@ def test_queue_groups_similar_questions_and_exports_to_a_spreadsheet(tmp_path: P
     data = tmp_path / "data"
     omgeving = {**os.environ, "OPLEIDINGSBOT_DATA_MAP": str(data)}
     for vraag in ("Mag de hond mee naar de les?", "mag de hond mee naar de les", "Is er koffie?"):
-        opleidingsbot("ask", vraag, "--gemeente", "haarlem", omgeving=omgeving)
+        opleidingsbot("ask", vraag, "--gemeente", "haarlem", "--wachtrij", omgeving=omgeving)
     lijst = opleidingsbot("vragen", omgeving=omgeving)
     regels = lijst.stdout.splitlines()
     assert regels[0].startswith("  2x  haarlem  Mag de hond mee naar de les?"), regels

@@ -11,6 +11,7 @@ import json
 import sys
 from typing import TextIO
 
+from bot.cli.gemeente import onbekend
 from bot.instellingen import Instellingen
 from bot.opslag.database import open_database
 from bot.opslag.wachtrij import Wachtrij
@@ -29,9 +30,9 @@ def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     vorm.add_argument("--json", action="store_true", help="het resultaat als JSON")
     vorm.add_argument("--jsonl", action="store_true", help="één vraag per regel op stdin")
     parser.add_argument(
-        "--geen-wachtrij",
+        "--wachtrij",
         action="store_true",
-        help="onbeantwoorde vragen niet in de wachtrij voor HR zetten (bij tests en metingen)",
+        help="onbeantwoorde vragen in de wachtrij voor HR zetten (zoals de bot doet)",
     )
     parser.set_defaults(uitvoeren=uitvoeren)
 
@@ -40,17 +41,13 @@ def uitvoeren(args: argparse.Namespace, invoer: TextIO | None = None) -> int:
     """Run the command; returns the exit code."""
     invoer = invoer or sys.stdin  # read at call time: tests and callers may replace stdin
     try:
-        matcher = Matcher(laad_faq())
+        matcher = Matcher(laad_faq(Instellingen().faq_map))
     except FaqFout as fout:
         print(f"fout in de FAQ:\n{fout}", file=sys.stderr)
         return 1
-    if args.gemeente not in matcher.gemeenten():
-        bekend = ", ".join(matcher.gemeenten())
-        print(
-            f"fout in 'gemeente': onbekend: '{args.gemeente}'; bekend: {bekend}", file=sys.stderr
-        )
+    if onbekend(args.gemeente, matcher.gemeenten()):
         return 2
-    wachtrij = None if args.geen_wachtrij else Wachtrij(open_database(Instellingen().database))
+    wachtrij = Wachtrij(open_database(Instellingen().database)) if args.wachtrij else None
 
     def beantwoord(vraag: str) -> Uitkomst:
         uitkomst = matcher.zoek(vraag, args.gemeente)
