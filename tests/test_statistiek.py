@@ -355,3 +355,11 @@ def test_command_refuses_zero_weeks() -> None:
     uitvoer = opleidingsbot("stats", "--weken", "0")
     assert uitvoer.returncode == 2
     assert "1 tot en met 520" in uitvoer.stderr
+
+
+@pytest.mark.parametrize("opdracht", [["stats"], ["vragen"], ["vragen", "export", "x.csv"]])
+def test_unknown_employer_is_an_error(opdracht: list[str], tmp_path: Path) -> None:
+    uitvoer = opleidingsbot(*opdracht, "--gemeente", "amsterdam")
+    assert uitvoer.returncode == 2
+    assert "onbekend: 'amsterdam'" in uitvoer.stderr and "haarlem" in uitvoer.stderr
+    assert uitvoer.stdout == ""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bot.cli import faq_bewerken, faq_tabel
 from bot.cli.faq_bewerken import MAP_VARIABELE, met_geschiedenis, store_en_faq
+from bot.cli.gemeente import onbekend
 from knowledge.audit import AuditRegel, verschil
 from knowledge.clashes import botsingen
 from knowledge.faq import ALGEMEEN
@@ -67,8 +68,7 @@ def lijst_uitvoeren(args: argparse.Namespace) -> int:
         return geopend
     _store, faq = geopend
     if args.gemeente:
-        if args.gemeente not in faq.gemeenten():
-            print(f"fout in 'gemeente': onbekend: '{args.gemeente}'", file=sys.stderr)
+        if onbekend(args.gemeente, faq.gemeenten()):
             return 2
         regels = [(v, b.gemeente) for v, b in faq.zichtbaar(args.gemeente)]
         bestanden = [faq.bestanden[args.gemeente]]

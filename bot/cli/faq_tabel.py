@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from bot.cli.faq_bewerken import botsingcontrole, cli_door, open_store, opslaan, store_en_faq
+from bot.cli.gemeente import onbekend
 from knowledge.spreadsheet import ImportFout, ImportVerslag, InvoerFout, exporteer, importeer
 
 
@@ -39,8 +40,7 @@ def exporteren_uitvoeren(args: argparse.Namespace) -> int:
     if isinstance(geopend, int):
         return geopend
     _store, faq = geopend
-    if args.gemeente and args.gemeente not in faq.bestanden:
-        print(f"fout in 'gemeente': onbekend: '{args.gemeente}'", file=sys.stderr)
+    if onbekend(args.gemeente, faq.bestanden):
         return 2
     try:
         aantal = exporteer(faq, args.pad, args.gemeente)

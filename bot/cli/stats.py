@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from bot.cli.gemeente import faq_gemeenten, onbekend
 from bot.instellingen import Instellingen
 from bot.opslag.database import open_database
 from bot.statistiek import als_tabel, top_onbeantwoord, top_onderwerpen, weekcijfers
@@ -25,6 +26,8 @@ def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def uitvoeren(args: argparse.Namespace) -> int:
     """Print the table; write the chart when ``--png`` is given."""
+    if onbekend(args.gemeente, faq_gemeenten()):
+        return 2
     pad = Instellingen().database
     if not pad.exists():
         print("Nog geen gegevens: de bot heeft nog niets geteld.")

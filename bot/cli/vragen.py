@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from bot.cli.gemeente import faq_gemeenten, onbekend
 from bot.instellingen import Instellingen
 from bot.opslag.database import open_database
 from bot.opslag.wachtrij import Groep, Wachtrij
@@ -42,6 +43,8 @@ def als_rij(groep: Groep) -> Rij:
 
 def uitvoeren(args: argparse.Namespace) -> int:
     """List the open groups, or export them."""
+    if onbekend(args.gemeente, faq_gemeenten()):
+        return 2
     instellingen = Instellingen()
     if not instellingen.database.exists():
         print("Nog geen gegevens: er zijn nog geen vragen gesteld.")
