@@ -12,6 +12,8 @@ from typing import Annotated
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from knowledge.faq import FAQ_MAP
+
 STANDAARD_DATA_MAP = Path.home() / ".local" / "share" / "opleidingsbot"
 
 
@@ -32,6 +34,8 @@ class Instellingen(BaseSettings):
     )
     """Telegram user ids of HR staff, comma-separated in the environment."""
     data_map: Path = Field(default=STANDAARD_DATA_MAP, alias="OPLEIDINGSBOT_DATA_MAP")
+    faq_map: Path = Field(default=FAQ_MAP, alias="OPLEIDINGSBOT_FAQ_MAP")
+    """The FAQ folder HR edits; by default the FAQ that ships with the bot."""
     gemeente: str | None = Field(default=None, alias="OPLEIDINGSBOT_GEMEENTE")
     """Fixes the employer for a one-employer deployment."""
 
@@ -46,3 +50,8 @@ class Instellingen(BaseSettings):
     def database(self) -> Path:
         """The SQLite file with conversations, the review queue and the audit."""
         return self.data_map / "opleidingsbot.sqlite3"
+
+    @property
+    def concept_map(self) -> Path:
+        """Where the terminal chat writes draft requests."""
+        return self.data_map / "concepten"

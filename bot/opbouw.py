@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,15 +11,9 @@ from bot.instellingen import Instellingen
 from bot.opslag.database import open_database
 from bot.opslag.gesprekken import Gebeurtenissen, Gesprekken
 from bot.opslag.wachtrij import Wachtrij
-from knowledge.faq import FAQ_MAP
 from knowledge.levend import LevendeMatcher
 from knowledge.store import FaqStore
 from rules import Regelboek, laad_regelboek
-
-
-def faq_map() -> Path:
-    """The FAQ folder: ``OPLEIDINGSBOT_FAQ_MAP`` or the one shipped in ``knowledge/faq``."""
-    return Path(os.environ.get("OPLEIDINGSBOT_FAQ_MAP") or FAQ_MAP)
 
 
 def gemeentenamen(regelboek: Regelboek, store: FaqStore) -> dict[str, str]:
@@ -48,7 +41,7 @@ def bouw_gesprek(
     """The conversation engine with its store, matcher and rulebook."""
     verbinding = open_database(instellingen.database)
     regelboek = laad_regelboek()
-    store = FaqStore(faq_map())
+    store = FaqStore(instellingen.faq_map)
     gemeenten = gemeentenamen(regelboek, store)
     if instellingen.gemeente and instellingen.gemeente not in gemeenten:
         raise ValueError(
@@ -61,7 +54,7 @@ def bouw_gesprek(
         wachtrij=Wachtrij(verbinding),
         gebeurtenissen=Gebeurtenissen(verbinding),
         gemeenten=gemeenten,
-        concept_map=concept_map or instellingen.data_map / "concepten",
+        concept_map=concept_map or instellingen.concept_map,
         vaste_gemeente=instellingen.gemeente,
         faq_store=store,
         is_hr=hr_controle(instellingen, terminal_is_hr),

@@ -285,6 +285,7 @@ CONCEPT = {
 """The labels of the draft request (DOCX)."""
 
 TOT_ZIENS = "Tot ziens! Je kunt altijd terugkomen."
+TERMINAL_UITLEG = "(Stoppen met de chat: druk op Ctrl-D.)"
 
 # --- HR ---------------------------------------------------------------------------------
 # For HR staff: still plain Dutch, a little more about the FAQ itself.

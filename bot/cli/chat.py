@@ -18,8 +18,7 @@ def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument(
         "--map",
         type=Path,
-        default=Path.cwd(),
-        help="waar de concept-aanvraag komt (standaard: hier)",
+        help="waar de concept-aanvraag komt (standaard: de map concepten in de datamap)",
     )
     parser.add_argument(
         "--hr", action="store_true", help="als HR-medewerker: /faq, /vragen en /stats werken"

@@ -22,9 +22,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from bot.instellingen import Instellingen
 from knowledge.audit import AuditRegel
 from knowledge.clashes import BotsingFout, botsingen
-from knowledge.faq import FAQ_MAP, Faq, FaqFout, Vraag
+from knowledge.faq import Faq, FaqFout, Vraag
 from knowledge.store import (
     ONBEKEND,
     Controle,
@@ -93,7 +94,7 @@ def cli_door() -> str:
 
 def open_store(args: argparse.Namespace) -> FaqStore | None:
     """The store for ``--faq-map`` (or the variable, or the default); None after a message."""
-    map_ = args.faq_map or Path(os.environ.get(MAP_VARIABELE) or FAQ_MAP)
+    map_ = args.faq_map or Instellingen().faq_map
     if not map_.is_dir():
         print(f"fout in 'faq-map': geen map: '{map_}'", file=sys.stderr)
         return None

@@ -60,6 +60,7 @@ class Terminal:
 def chat(gesprek: Gesprek, invoer: TextIO, uit: TextIO) -> int:
     """Run the chat until the end of the input."""
     terminal = Terminal(gesprek, uit)
+    print(t.TERMINAL_UITLEG, file=uit)
     terminal.verwerk("/start")
     for regel in invoer:
         if regel.strip():
