@@ -32,3 +32,11 @@ def test_domain_does_not_import_telegram(pakket: str) -> None:
 def test_dialogue_and_store_are_channel_neutral(pakket: str) -> None:
     for pad, naam in imports(ROOT / pakket):
         assert not naam.startswith(("telegram", "bot.kanalen")), f"{pad} imports {naam}"
+
+
+@pytest.mark.parametrize("pakket", ["bot", "knowledge", "rules", "tests"])
+def test_no_private_module_of_python_telegram_bot(pakket: str) -> None:
+    # PTB's modules starting with an underscore may change in any release
+    for pad, naam in imports(ROOT / pakket):
+        if naam.startswith("telegram"):
+            assert not any(deel.startswith("_") for deel in naam.split(".")), f"{pad}: {naam}"

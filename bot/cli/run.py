@@ -42,7 +42,7 @@ def uitvoeren(args: argparse.Namespace) -> int:
         print(GEEN_TOKEN, file=sys.stderr)
         return 2
     logging.getLogger().setLevel(logging.INFO)
-    for bibliotheek in ("httpx", "aiohttp"):  # their request logs carry the token in the URL
+    for bibliotheek in ("httpx", "httpcore"):  # their request logs carry the token in the URL
         logging.getLogger(bibliotheek).setLevel(logging.WARNING)
     from bot.kanalen.telegram import bouw_applicatie  # python-telegram-bot: only when running
 

@@ -34,7 +34,6 @@ from telegram.ext import (
 from bot import teksten as t
 from bot.dialoog.berichten import Bericht, Druk, Invoer, Tekst, is_zwaar
 from bot.dialoog.gesprek import Gesprek
-from bot.kanalen.http import over_aiohttp
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +55,19 @@ GEEN_TEKST = (
     | filters.CONTACT
     | filters.ANIMATION
 )
+
+
+def http_client(bouwer: ApplicationBuilder) -> ApplicationBuilder:  # type: ignore[type-arg]
+    """python-telegram-bot's own httpx client, sized for the updates handled at once.
+
+    Every update in progress may be sending a reply, so the pool has a connection for
+    each; a reply waits for a free connection rather than being dropped after PTB's 1 s.
+    """
+    return (
+        bouwer.concurrent_updates(GELIJKTIJDIG)
+        .connection_pool_size(GELIJKTIJDIG)
+        .pool_timeout(WACHT_OP_VERBINDING)
+    )
 
 
 def gebruiker_id(update: Update) -> str:
@@ -210,11 +222,9 @@ def bouw_applicatie(
             with contextlib.suppress(TelegramError):  # a chat the bot has not seen yet
                 await app.bot.set_my_commands(hr, scope=BotCommandScopeChat(hr_id))
 
-    bouwer = ApplicationBuilder().token(token).concurrent_updates(GELIJKTIJDIG).post_init(na_start)
-    # a reply waits for a free connection rather than being dropped after 1 s
-    bouwer = over_aiohttp(bouwer, GELIJKTIJDIG, WACHT_OP_VERBINDING)
+    bouwer = http_client(ApplicationBuilder().token(token)).post_init(na_start)
     if floodbegrenzing:
-        bouwer = bouwer.rate_limiter(AIORateLimiter())  # type: ignore[arg-type]
+        bouwer = bouwer.rate_limiter(AIORateLimiter())
     if base_url:
         bouwer = bouwer.base_url(base_url).base_file_url(base_url.replace("/bot", "/file/bot"))
     app = bouwer.build()
