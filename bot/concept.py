@@ -208,11 +208,16 @@ def _randen(tabel: Table) -> None:
         rand.set(qn("w:sz"), "4")
         rand.set(qn("w:color"), RAND)
         randen.append(rand)
-    eigenschappen.append(randen)
-    kijk = OxmlElement("w:tblLook")
-    for attribuut, waarde in (("firstRow", "0"), ("lastRow", "0"), ("noHBand", "1")):
-        kijk.set(qn(f"w:{attribuut}"), waarde)
-    eigenschappen.append(kijk)
+    eigenschappen.insert_element_before(
+        randen, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"
+    )
+    kijk = eigenschappen.find(qn("w:tblLook"))
+    if kijk is None:
+        kijk = OxmlElement("w:tblLook")
+        eigenschappen.append(kijk)
+    kijk.attrib.pop(qn("w:val"), None)  # the hex form would repeat the flags below
+    for vlag, waarde in (("firstRow", "0"), ("firstColumn", "0"), ("lastRow", "0")):
+        kijk.set(qn(f"w:{vlag}"), waarde)
 
 
 def _lijst(
