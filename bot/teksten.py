@@ -304,7 +304,7 @@ CONCEPT = {
     "wat_als_bedrag": "betaal ik waarschijnlijk {bedrag} terug.",
     "wat_als_onbekend": "kan de opleidingsbot het bedrag niet uitrekenen. Ik vraag het na bij HR.",
     "bespreken": "Punten om te bespreken",
-    "checklist": "Checklist: wat ik moet regelen",
+    "checklist": "Checklist: wat je moet regelen",
     "akkoord": "Afspraken en akkoord",
     "afspraken": "Wat we afspreken",
     "medewerker": "Handtekening medewerker en datum",
