@@ -235,37 +235,59 @@ CONCEPT_KLAAR = (
 CONCEPT_BESTAND = "Je concept-aanvraag staat hier: {pad}"
 
 CONCEPT = {
-    "titel": "Concept-aanvraag opleiding",
+    "titel": "Aanvraag opleiding",
     "intro": (
-        "Dit is een concept. Pas het aan voor het gesprek met je leidinggevende. "
-        "De bedragen en regels zijn een inschatting van de opleidingsbot. "
-        "Je leidinggevende beslist."
+        "Dit is een concept van de opleidingsbot. Vul de lege vakken in en pas de tekst aan. "
+        "Neem het mee naar het gesprek met je leidinggevende. De bedragen zijn een "
+        "inschatting. Je leidinggevende beslist. Haal de grijze tekst weg als je klaar bent."
+    ),
+    "gegevens": "Mijn gegevens",
+    "naam_medewerker": "Naam",
+    "functie": "Functie",
+    "afdeling": "Afdeling",
+    "leidinggevende": "Leidinggevende",
+    "werkgever": "Werkgever",
+    "datum": "Datum",
+    "verzoek": "Mijn verzoek",
+    "verzoek_tekst": (
+        "Ik wil graag de opleiding hieronder volgen. Ik vraag je om toestemming. "
+        "Ik vraag ook om een vergoeding van de kosten en om afspraken over studietijd."
+    ),
+    "doel": "Waarom: {doel}.",
+    "categorie": "De regeling noemt dit „{categorie}”.",
+    "eigen_woorden": (
+        "[Schrijf hier in je eigen woorden wat de opleiding jou en je werk oplevert.]"
     ),
     "opleiding": "De opleiding",
-    "naam": "Naam",
+    "naam": "Opleiding",
     "instelling": "School of instituut",
     "niveau": "Niveau",
     "start": "Start",
     "duur": "Duur",
     "duur_waarde": "{maanden} maanden",
+    "een_jaar": "(1 jaar)",
+    "jaren": "({jaren} jaar)",
     "diploma": "Diploma of certificaat",
     "onbekend": "nog niet bekend",
     "ja": "ja",
     "nee": "nee",
-    "waarom": "Waarom ik deze opleiding wil volgen",
-    "doel": "Soort aanvraag: {doel}.",
-    "eigen_woorden": (
-        "[Schrijf hier in je eigen woorden wat de opleiding jou en je werk oplevert.]"
-    ),
-    "kosten": "Kosten",
+    "kosten_en_uren": "Kosten en uren",
     "studiekosten": "Lesgeld, examens en boeken",
     "reiskosten": "Reiskosten",
     "verblijfkosten": "Verblijfkosten",
-    "totaal": "Totaal",
+    "totaal": "Totale kosten",
+    "contract_uren": "Mijn contracturen",
+    "studie_uren": "Verwachte studietijd",
+    "uren": "{uren} uur per week",
+    "in_werktijd": "Lessen of examens in werktijd",
     "regeling": "Wat de regeling zegt",
-    "regeling_intro": "Volgens de {regeling}:",
+    "regeling_intro": (
+        "De opleidingsbot heeft mijn aanvraag naast de regeling gelegd: {regeling}. "
+        "Dit is de inschatting."
+    ),
     "vergoeding": "Vergoeding",
     "vergoeding_waarde": "{percentage}%, dat is {bedrag}.",
+    "vergoeding_ook": "Het kan ook {opties} zijn.",
     "vergoeding_open": "Nog niet zeker. Mogelijk: {opties}.",
     "vergoeding_geen": "Geen vast percentage.",
     "verlof": "Studieverlof",
@@ -273,16 +295,35 @@ CONCEPT = {
     "staffel": (
         "Vertrek je binnen {maanden} maanden na de opleiding? Dan betaal je {percentage}% terug."
     ),
-    "bron": "Bron: {bronnen}",
-    "bespreken": "Om te bespreken met je leidinggevende",
+    "bron": "Bron:",
+    "ook_gebruikt": "De opleidingsbot keek ook naar:",
+    "wat_als": "Wat als ik vertrek?",
+    "wat_als_na": "Als ik {maanden} maanden na de opleiding zelf vertrek",
+    "wat_als_tijdens": "Als ik tijdens de opleiding zelf vertrek",
+    "wat_als_gestopt": "Als ik zelf met de opleiding stop",
+    "wat_als_bedrag": "betaal ik waarschijnlijk {bedrag} terug.",
+    "wat_als_onbekend": "kan de opleidingsbot het bedrag niet uitrekenen. Ik vraag het na bij HR.",
+    "bespreken": "Punten om te bespreken",
     "checklist": "Checklist: wat je moet regelen",
-    "bronnen": "Bronnen",
-    "handtekening": "Voor akkoord",
-    "medewerker": "Medewerker: ____________________   Datum: __________",
-    "leidinggevende": "Leidinggevende: ________________   Datum: __________",
-    "voet": "Gemaakt met de opleidingsbot op {datum}. Dit is een inschatting, geen besluit.",
+    "akkoord": "Afspraken en akkoord",
+    "afspraken": "Wat we afspreken",
+    "medewerker": "Handtekening medewerker en datum",
+    "leidinggevende_akkoord": "Handtekening leidinggevende en datum",
+    "voet": "Concept van de opleidingsbot, gemaakt op {datum}. Een inschatting, geen besluit.",
+    "pagina": "Pagina {pagina} van {paginas}",
 }
 """The labels of the draft request (DOCX)."""
+
+CONCEPT_DOELEN = {
+    "verplicht_voor_functie": "de opleiding is verplicht voor mijn functie",
+    "huidige_functie": "de opleiding is nodig voor mijn huidige werk",
+    "toekomstige_functie_intern": "de opleiding is voor een nieuwe functie bij de gemeente",
+    "loopbaan_intern": "de opleiding helpt mijn loopbaan bij de gemeente",
+    "loopbaan_extern": "de opleiding is voor werk buiten de gemeente",
+    "van_werk_naar_werk": "de opleiding hoort bij van werk naar werk, of bij omscholing",
+    "persoonlijke_interesse": "persoonlijke interesse, los van mijn werk",
+}
+"""The goal in the employee's own voice, for the request to the manager."""
 
 TOT_ZIENS = "Tot ziens! Je kunt altijd terugkomen."
 TERMINAL_UITLEG = "(Stoppen met de chat: druk op Ctrl-D.)"

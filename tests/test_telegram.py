@@ -122,6 +122,14 @@ async def test_intake_quote_why_what_if_and_docx(
         tekst = "\n".join(p.text for p in concept.paragraphs)
         assert "100%, dat is € 4.000,00." in tekst
         assert "Speerpunt 2" in tekst
+        assert (
+            "Als ik 12 maanden na de opleiding zelf vertrek, betaal ik waarschijnlijk "
+            "€ 2.000,00 terug." in tekst
+        ), "the what-if asked is in the draft"
+        werkgever = [
+            r.cells[1].text for r in concept.tables[0].rows if r.cells[0].text == "Werkgever"
+        ]
+        assert werkgever == ["Kaag en Braassem"]
     assert not list((tmp_path / "concepten").glob("*.docx")), "the draft is not kept"
 
 

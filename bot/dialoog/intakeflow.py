@@ -19,6 +19,7 @@ from bot.dialoog.situatie import lees_vertrek
 from bot.dialoog.toestand import Toestand, Waarde
 from bot.weergave import offerte_tekst, uitleg_tekst
 from rules import Intake, Offerte, Regelboek, RegelFout, maak_offerte
+from rules.contract import Vertrek
 from rules.opmaak import euro, getal
 from rules.rulebook import Regeling
 
@@ -26,6 +27,8 @@ logger = logging.getLogger(__name__)
 
 Beantwoord = Callable[[Toestand, str], list[Bericht]]
 WAT_ALS = Bericht(t.WAT_ALS_VRAAG, getal_verwacht=True)
+MAX_WAT_ALS = 5
+"""How many what-ifs the draft request lists (the last ones asked)."""
 
 
 class IntakeGesprek:
@@ -42,6 +45,7 @@ class IntakeGesprek:
         toestand.antwoorden = {}
         toestand.offerte_klaar = False
         toestand.situatie = {}
+        toestand.wat_als = []
         self.d.tel("intake-start", toestand.gemeente)
         return [Bericht(t.INTAKE_START), *self._vraag(toestand)]
 
@@ -232,6 +236,11 @@ class IntakeGesprek:
         if maanden is not None:
             vertrek["maanden_na_afronding"] = maanden
         terug = self.offerte(toestand, vertrek).terugbetaling
+        gevraagd: dict[str, Waarde] = {"moment": moment}  # kept for the draft request
+        if maanden is not None:
+            gevraagd["maanden_na_afronding"] = str(maanden)
+        if gevraagd not in toestand.wat_als:
+            toestand.wat_als = [*toestand.wat_als, gevraagd][-MAX_WAT_ALS:]
         if terug.bedrag is not None:
             uitkomst = t.WAT_ALS_BEDRAG.format(bedrag=euro(terug.bedrag))
         else:
@@ -250,6 +259,19 @@ class IntakeGesprek:
     def _concept(self, toestand: Toestand) -> Bericht:
         intake = self.intake(toestand)
         offerte = self.offerte(toestand)
-        pad = maak_concept(intake, offerte, self.d.concept_map, self.d.klok().date())
+        wat_als = []
+        for gevraagd in toestand.wat_als:
+            vertrek: dict[str, object] = {**gevraagd, "reden": "eigen_initiatief"}
+            terug = self.offerte(toestand, vertrek).terugbetaling
+            wat_als.append((Vertrek.model_validate(vertrek, strict=False), terug))
+        assert toestand.gemeente is not None
+        pad = maak_concept(
+            intake,
+            offerte,
+            self.d.concept_map,
+            self.d.klok().date(),
+            wat_als,
+            self.d.gemeenten.get(toestand.gemeente),
+        )
         self.d.tel("concept", toestand.gemeente)
         return Bericht(t.CONCEPT_KLAAR, self._offerteknoppen(toestand), Document(pad, pad.name))

@@ -34,6 +34,8 @@ class Toestand(BaseModel):
     """Facts read from a message that described a case: the costs, and when the employee
     leaves or stops (the rules engine's ``vertrek``), kept while the offer to work it out
     stands and through the intake it starts."""
+    wat_als: list[dict[str, Waarde]] = Field(default_factory=list)
+    """The what-ifs asked about this quote (the engine's ``vertrek``), for the draft."""
     hr: dict[str, Waarde] = Field(default_factory=dict)
     """HR's work in progress: the entry being edited, its version, the draft."""
     bijgewerkt: dt.datetime | None = None
@@ -46,6 +48,7 @@ class Toestand(BaseModel):
         self.antwoorden = {}
         self.offerte_klaar = False
         self.situatie = {}
+        self.wat_als = []
         self.hr = {}
 
     def onthoud_gemiste_vraag(self, vraag: str) -> str:
