@@ -7,6 +7,7 @@ local answer overrides a national one. A mistake is reported with file and line.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from rules.rulebook import pydantic_problemen
-from rules.yamlload import YamlFout, lees_yaml
+from rules.yamlload import YamlDocument, YamlFout, lees_yaml
 
 FAQ_MAP = Path(__file__).parent / "faq"
 ALGEMEEN = "algemeen"
@@ -144,6 +145,26 @@ def lees_map(map_: Path) -> dict[Path, str]:
     return teksten
 
 
+class _Ongeldig(Exception):
+    def __init__(self, problemen: list[str]) -> None:
+        super().__init__(problemen)
+        self.problemen = problemen
+
+
+@functools.lru_cache(maxsize=128)
+def _lees_bestand(pad: Path, tekst: str) -> tuple[FaqBestand, YamlDocument]:
+    """One file, parsed and validated; the same text is parsed once (the models are frozen).
+
+    The store reads every file again before and after each edit, and the live matcher on
+    each change: only the file that changed is parsed anew.
+    """
+    document = lees_yaml(tekst, pad)
+    try:
+        return FaqBestand.model_validate(document.data), document
+    except ValidationError as fout:
+        raise _Ongeldig(pydantic_problemen(fout, document)) from fout
+
+
 def lees_faq(teksten: Mapping[Path, str]) -> Faq:
     """Parse and validate FAQ files given as text; raise FaqFout naming file and line.
 
@@ -156,13 +177,12 @@ def lees_faq(teksten: Mapping[Path, str]) -> Faq:
     gezien: dict[str, Path] = {}
     for pad in sorted(teksten):
         try:
-            document = lees_yaml(teksten[pad], pad)
-            bestand = FaqBestand.model_validate(document.data)
+            bestand, document = _lees_bestand(pad, teksten[pad])
         except YamlFout as fout:
             problemen.append(str(fout))
             continue
-        except ValidationError as fout:
-            problemen.extend(pydantic_problemen(fout, document))
+        except _Ongeldig as fout:
+            problemen.extend(fout.problemen)
             continue
         for i, vraag in enumerate(bestand.vragen):
             if vraag.id in gezien:
