@@ -117,6 +117,8 @@ TERUG = "Terug"
 OUDE_KNOP = "Die knop hoort bij een eerder bericht. Gebruik de knoppen onder het laatste bericht."
 KIES_KNOP = "Kies een van de knoppen, of typ het nummer of het woord."
 TERUG_KAN_NIET = "Dit is de eerste vraag. Verder terug kan niet."
+EERDER_ANTWOORD = "Je antwoord was: {antwoord}. Geef een nieuw antwoord."
+MAANDEN = "{aantal} maanden"
 
 # --- the intake -------------------------------------------------------------------------
 

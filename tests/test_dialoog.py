@@ -465,3 +465,21 @@ def test_a_fixed_employer_holds_over_a_stored_one_and_the_greeting_names_it(
     assert t.GEMEENTE_GEKOZEN.format(naam="Capelle aan den IJssel") in capelle.tekst()
     capelle.zeg("hoeveel uur examenverlof krijg ik")
     assert "Capelle" in capelle.tekst() and "Haarlem" not in capelle.tekst()
+
+
+def test_back_shows_the_answer_given_before(jan: Gebruiker) -> None:
+    jan.zeg("/intake")
+    jan.zeg("Hbo Bestuurskunde")
+    jan.zeg("Hogeschool Leiden")
+    jan.druk("hbo")
+    jan.zeg("1-9-2027")
+    jan.zeg("4 jaar")
+    jan.druk(t.TERUG)
+    eerder, vraag = jan.laatste
+    assert eerder.tekst == t.EERDER_ANTWOORD.format(antwoord="48 maanden")
+    assert vraag.tekst == t.INTAKE_VRAGEN["duur"]
+    assert vraag.getal_verwacht  # "2" is two months here, not the second button
+    jan.druk(t.TERUG)
+    assert jan.laatste[0].tekst == t.EERDER_ANTWOORD.format(antwoord="01-09-2027")
+    jan.druk(t.TERUG)
+    assert jan.laatste[0].tekst == t.EERDER_ANTWOORD.format(antwoord="hbo")

@@ -18,6 +18,7 @@ from bot.dialoog.lezen import lees_bedrag, lees_datum, lees_getal, lees_ja_nee
 from bot.dialoog.situatie import lees_maanden
 from bot.dialoog.toestand import Waarde
 from rules.contract import Intake
+from rules.opmaak import euro, getal
 from rules.rulebook import Regeling
 from rules.vragenlijst import te_vragen
 
@@ -177,6 +178,22 @@ def lees_antwoord(stap: Vraagstap, tekst: str, vandaag: dt.date) -> tuple[bool, 
         return gelezen, str(maanden) if gelezen else None
     datum = lees_datum(kaal, vandaag)
     return datum is not None, datum.isoformat() if datum else None
+
+
+def toon_antwoord(stap: Vraagstap, waarde: Waarde) -> str:
+    """An answer as the person gave it: a button's label, an amount, a date, months."""
+    for label, keuze in stap.keuzes:
+        if keuze == waarde:
+            return label
+    if stap.soort == "bedrag":
+        return euro(Decimal(str(waarde)))
+    if stap.soort == "datum":
+        return dt.date.fromisoformat(str(waarde)).strftime("%d-%m-%Y")
+    if stap.soort == "duur":
+        return t.MAANDEN.format(aantal=waarde)
+    if stap.soort == "getal":
+        return getal(Decimal(str(waarde)))
+    return str(waarde)
 
 
 def fouttekst(stap: Vraagstap, tekst: str = "") -> str:

@@ -13,7 +13,14 @@ from bot import teksten as t
 from bot.concept import maak_concept
 from bot.dialoog.berichten import Bericht, Document, Knop, knop_data
 from bot.dialoog.diensten import Diensten
-from bot.dialoog.intake import Vraagstap, fouttekst, lees_antwoord, maak_intake, volgende
+from bot.dialoog.intake import (
+    Vraagstap,
+    fouttekst,
+    lees_antwoord,
+    maak_intake,
+    toon_antwoord,
+    volgende,
+)
 from bot.dialoog.lezen import lijkt_vraag
 from bot.dialoog.situatie import lees_vertrek
 from bot.dialoog.toestand import Toestand, Waarde
@@ -121,8 +128,13 @@ class IntakeGesprek:
             if not toestand.antwoorden:
                 return [Bericht(t.TERUG_KAN_NIET), *self._vraag(toestand)]
             laatste = list(toestand.antwoorden)[-1]
-            del toestand.antwoorden[laatste]
-            return self._vraag(toestand)
+            oud = toestand.antwoorden.pop(laatste)
+            vraag = self._vraag(toestand)
+            terug_bij = volgende(toestand.antwoorden, regeling) if regeling else None
+            if terug_bij is None or terug_bij.naam != laatste:
+                return vraag  # an answer filled in from a message: no step of its own
+            eerder = t.EERDER_ANTWOORD.format(antwoord=toon_antwoord(terug_bij, oud))
+            return [Bericht(eerder), *vraag]
         if stap is None or not actie.startswith("k") or not actie[1:].isdigit():
             return [Bericht(t.OUDE_KNOP)]
         keuze = int(actie[1:])
@@ -164,7 +176,7 @@ class IntakeGesprek:
             rijen = [[k] for k in knoppen]
         if toestand.antwoorden:
             rijen.append([Knop(t.TERUG, knop_data(nummer, "terug"))])
-        getal = stap.soort in ("bedrag", "getal")
+        getal = stap.soort in ("bedrag", "getal", "duur")  # numbers typed: buttons get letters
         return Bericht(stap.tekst, [r for r in rijen if r], getal_verwacht=getal)
 
     # --- the quote --------------------------------------------------------------------
