@@ -73,6 +73,22 @@ def test_kill_9_mid_intake_then_resume(api: FakeBotApi, tmp_path: Path) -> None:
     assert api.teksten(201).count(t.INTAKE_VRAGEN["instelling"]) == 1, "nothing handled twice"
 
 
+def test_a_short_telegram_outage_at_start_is_waited_out(
+    api: FakeBotApi, tmp_path: Path
+) -> None:
+    api.faal_bij("getMe", 502, "Bad Gateway", keer=2)
+    api.faal_bij("deleteWebhook", 500, keer=1)
+    bot = start_bot(api, tmp_path)
+    try:
+        api.stuur_tekst(202, "/intake")
+        api.wacht_op_sync(lambda: t.INTAKE_VRAGEN["naam"] in api.teksten(202), timeout=30)
+        assert bot.poll() is None, "still running"
+    finally:
+        fouten = stop(bot)
+    assert len(api.aanroepen("getMe")) >= 3
+    assert api.token not in fouten
+
+
 def test_webhook_mode_checks_the_secret_token(api: FakeBotApi, tmp_path: Path) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

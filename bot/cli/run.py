@@ -15,6 +15,9 @@ from bot.opbouw import bouw_gesprek
 
 logger = logging.getLogger(__name__)
 
+OPSTART_POGINGEN = 10
+"""Tries of getMe and deleteWebhook at start: a short Telegram outage is waited out."""
+
 GEEN_TOKEN = """\
 Er is geen Telegram-token ingesteld.
 Zet TELEGRAM_BOT_TOKEN in je omgeving of in een .env-bestand, bijvoorbeeld:
@@ -64,8 +67,9 @@ def uitvoeren(args: argparse.Namespace) -> int:
             webhook_url=args.webhook,
             secret_token=sleutel,
             allowed_updates=Update.ALL_TYPES,
+            bootstrap_retries=OPSTART_POGINGEN,
         )
     else:
         logger.info("long polling")
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
+        app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=OPSTART_POGINGEN)
     return 0

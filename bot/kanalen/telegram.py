@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import threading
 
@@ -34,6 +35,8 @@ from telegram.ext import (
 from bot import teksten as t
 from bot.dialoog.berichten import Bericht, Druk, Invoer, Tekst, is_zwaar
 from bot.dialoog.gesprek import Gesprek
+from bot.kanalen.beurten import Beurten
+from bot.kanalen.herhaal import met_herhaling
 
 logger = logging.getLogger(__name__)
 
@@ -118,23 +121,32 @@ class TelegramDeur:
         self.gesprek = gesprek
         self._motor = threading.Lock()
         """One engine call at a time (one SQLite connection); sending overlaps."""
-        self._per_gebruiker: dict[str, asyncio.Lock] = {}
-        """Updates of one user are handled in order, even with concurrent updates."""
+        self._beurten = Beurten()
+        """Updates of one user are handled one by one, in order; users go side by side."""
+        self._onbezorgd: dict[str, list[Bericht]] = {}
+        """Replies Telegram did not take after every retry: sent before the next reply."""
 
     async def tekst(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A text message (or command) in a private chat."""
         assert update.message is not None and update.message.text is not None
-        await self._verwerk(update, context, Tekst(update.message.text, update.update_id))
+        self._plan(update, context, Tekst(update.message.text, update.update_id))
 
     async def knop(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """A button press: answer the callback at once, then let the engine decide."""
+        """A button press: queued in order first, then the callback is answered."""
         query = update.callback_query
         assert query is not None
+        if query.message is not None and query.message.chat.type == ChatType.PRIVATE:
+            self._plan(update, context, Druk(query.data or "", update.update_id))
         with contextlib.suppress(TelegramError):
             await query.answer()
-        if query.message is None or query.message.chat.type != ChatType.PRIVATE:
-            return
-        await self._verwerk(update, context, Druk(query.data or "", update.update_id))
+
+    def _plan(self, update: Update, context: ContextTypes.DEFAULT_TYPE, invoer: Invoer) -> None:
+        gebruiker = gebruiker_id(update)
+
+        async def klus() -> None:
+            await self._verwerk(update, context, invoer)
+
+        self._beurten.plan(gebruiker, klus, context.application.create_task)
 
     async def geen_tekst(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A sticker, photo, voice message…: say that only text works."""
@@ -149,19 +161,19 @@ class TelegramDeur:
         assert update.effective_chat is not None
         chat_id = update.effective_chat.id
         gebruiker = gebruiker_id(update)
-        slot = self._per_gebruiker.setdefault(gebruiker, asyncio.Lock())
-        async with slot:
-            if is_zwaar(invoer):
-                # a draft request takes a moment: show "typing…" while a thread makes it
-                with contextlib.suppress(TelegramError):
-                    await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
-                berichten = await asyncio.to_thread(self._motor_verwerk, gebruiker, invoer)
-            else:
-                # a question or a step takes well under a millisecond: no thread hop
-                berichten = self._motor_verwerk(gebruiker, invoer)
-            await self._stuur(context, chat_id, berichten)
-        if not slot.locked() and self._per_gebruiker.get(gebruiker) is slot:
-            del self._per_gebruiker[gebruiker]
+        if is_zwaar(invoer):
+            # a draft request takes a moment: show "typing…" while a thread makes it
+            with contextlib.suppress(TelegramError):
+                await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
+            berichten = await asyncio.to_thread(self._motor_verwerk, gebruiker, invoer)
+        else:
+            # a question or a step takes well under a millisecond: no thread hop
+            berichten = self._motor_verwerk(gebruiker, invoer)
+        # what could not be delivered last time comes first: the state has moved on
+        berichten = self._onbezorgd.pop(gebruiker, []) + berichten
+        niet_bezorgd = await self._stuur(context, chat_id, berichten)
+        if niet_bezorgd:
+            self._onbezorgd[gebruiker] = niet_bezorgd
 
     def _motor_verwerk(self, gebruiker: str, invoer: Invoer) -> list[Bericht]:
         with self._motor:
@@ -169,26 +181,55 @@ class TelegramDeur:
 
     async def _stuur(
         self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, berichten: list[Bericht]
+    ) -> list[Bericht]:
+        """Send the messages in order; return those Telegram did not take after retries."""
+        for nummer, bericht in enumerate(berichten):
+            try:
+                await self._stuur_een(context, chat_id, bericht)
+            except Forbidden:
+                logger.info("a user blocked the bot; reply dropped")
+                return []
+            except TelegramError as fout:
+                logger.warning(
+                    "reply not delivered (%s): kept for the next one", type(fout).__name__
+                )
+                return berichten[nummer:]
+        return []
+
+    async def _stuur_een(
+        self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, bericht: Bericht
     ) -> None:
-        try:
-            for bericht in berichten:
-                stukken = delen(bericht.tekst)
-                for i, stuk in enumerate(stukken):
-                    laatste = i == len(stukken) - 1
-                    markup = toetsenbord(bericht) if laatste else None
-                    await context.bot.send_message(chat_id, stuk, reply_markup=markup)
-                if bericht.document:
-                    with bericht.document.pad.open("rb") as bestand:
-                        await context.bot.send_document(
-                            chat_id, bestand, filename=bericht.document.bestandsnaam
-                        )
-                    bericht.document.pad.unlink(missing_ok=True)  # not kept: see /privacy
-                if bericht.afbeelding:
-                    with bericht.afbeelding.pad.open("rb") as bestand:
-                        await context.bot.send_photo(chat_id, bestand)
-                    bericht.afbeelding.pad.unlink(missing_ok=True)
-        except Forbidden:
-            logger.info("a user blocked the bot; reply dropped")
+        bot = context.bot
+        stukken = delen(bericht.tekst)
+        for i, stuk in enumerate(stukken):
+            markup = toetsenbord(bericht) if i == len(stukken) - 1 else None
+            await met_herhaling(
+                functools.partial(bot.send_message, chat_id, stuk, reply_markup=markup)
+            )
+        if bericht.document:
+            document = bericht.document
+
+            async def stuur_document() -> object:
+                with document.pad.open("rb") as bestand:  # opened anew for each try
+                    return await bot.send_document(
+                        chat_id, bestand, filename=document.bestandsnaam
+                    )
+
+            try:
+                await met_herhaling(stuur_document)
+            finally:
+                document.pad.unlink(missing_ok=True)  # not kept: see /privacy
+        if bericht.afbeelding:
+            afbeelding = bericht.afbeelding
+
+            async def stuur_afbeelding() -> object:
+                with afbeelding.pad.open("rb") as bestand:
+                    return await bot.send_photo(chat_id, bestand)
+
+            try:
+                await met_herhaling(stuur_afbeelding)
+            finally:
+                afbeelding.pad.unlink(missing_ok=True)
 
 
 async def fout(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -215,12 +256,16 @@ def bouw_applicatie(
 
     async def na_start(app: Application) -> None:  # type: ignore[type-arg]
         commandos = [BotCommand(c, o) for c, o in t.COMMANDO_OMSCHRIJVINGEN.items()]
-        await app.bot.set_my_commands(commandos)
+        await met_herhaling(functools.partial(app.bot.set_my_commands, commandos))
         # HR staff see their own commands in their menu; others never do
         hr = commandos + [BotCommand(c, o) for c, o in t.HR_COMMANDO_OMSCHRIJVINGEN.items()]
         for hr_id in sorted(hr_ids):
             with contextlib.suppress(TelegramError):  # a chat the bot has not seen yet
-                await app.bot.set_my_commands(hr, scope=BotCommandScopeChat(hr_id))
+                await met_herhaling(
+                    functools.partial(
+                        app.bot.set_my_commands, hr, scope=BotCommandScopeChat(hr_id)
+                    )
+                )
 
     bouwer = http_client(ApplicationBuilder().token(token)).post_init(na_start)
     if floodbegrenzing:

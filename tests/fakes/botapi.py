@@ -639,6 +639,7 @@ class FakeBotApi:
         self._webhook: JSON | None = None
         self._poll_generatie = 0
         self._storingen: list[_Storing] = []
+        self._vertragingen: dict[str, float] = {}
         self._bezorger: threading.Thread | None = None
         self._webhook_fout: str | None = None
 
@@ -900,6 +901,11 @@ class FakeBotApi:
                 _Storing(methode.lower(), _ApiFout(error_code, description, parameters), keer)
             )
 
+    def vertraag(self, methode: str, seconden: float) -> None:
+        """Make every call of ``methode`` take ``seconden`` before it answers (a slow API)."""
+        with self._cond:
+            self._vertragingen[methode.lower()] = seconden
+
     # -- what the bot did --------------------------------------------------------------
 
     def berichten(self, chat_id: int, *, ook_mislukt: bool = False) -> list[Verzoek]:
@@ -1122,6 +1128,9 @@ class FakeBotApi:
                 self._storing(sleutel)
                 resultaat = self._get_updates(params)
             else:
+                vertraging = self._vertragingen.get(sleutel, 0.0)
+                if vertraging:
+                    time.sleep(vertraging)  # this request's own thread: others go on
                 with self._cond:
                     self._storing(sleutel)
                     if chat_id in self._geblokkeerd and sleutel.startswith(_BLOKKEERBAAR):

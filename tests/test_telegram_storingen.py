@@ -1,0 +1,143 @@
+"""Quick users and Telegram's errors, through the real Application and the fake Bot API."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot import teksten as t
+from bot.kanalen import herhaal
+from rules import Regelboek
+from tests.chatdriver import Klok, bouw
+from tests.fakes import FakeBotApi
+from tests.telegramdriver import TelegramGebruiker, draaiende_bot
+
+HAARLEM_IN_EEN_ADEM = [
+    "/intake",
+    "Hbo Bestuurskunde",
+    "Hogeschool Leiden",
+    "hbo",
+    "september 2027",
+    "4 jaar",
+    "ja",  # diploma
+    "nee",  # van werk naar werk
+    "nee",  # verplicht
+    "nee",  # huidige functie
+    "ja",  # intern
+    "nee",  # zicht op een functie
+    "ja",  # klopt
+    "ja",  # pop
+    "groot",  # kans
+    "€ 7.500",
+    "450,50",
+    "geen",  # verblijfkosten
+    "36",
+    "8",
+]
+"""A whole intake typed without waiting for the bot: twenty messages."""
+KLAAR = "Dit krijg je waarschijnlijk voor Hbo Bestuurskunde"
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotApi]:
+    with FakeBotApi() as fake:
+        yield fake
+
+
+@pytest.fixture(autouse=True)
+def _korte_pauzes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(herhaal, "EERSTE_PAUZE", 0.01)
+
+
+async def _gestart(api: FakeBotApi, user_id: int) -> TelegramGebruiker:
+    u = TelegramGebruiker(api, user_id)
+    await u.zeg("/start", t.KIES_GEMEENTE)
+    await u.druk("Haarlem", t.WAT_KAN_IK)
+    return u
+
+
+def _antwoorden_sinds(u: TelegramGebruiker, begin: int) -> list[str]:
+    return u.teksten()[begin:]
+
+
+@pytest.mark.parametrize("verzendtijd", [0.0, 0.15])
+async def test_a_burst_of_twenty_messages_is_handled_whole_and_in_order(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek, verzendtijd: float
+) -> None:
+    async with draaiende_bot(api, bouw(tmp_path, regelboek, Klok())):
+        u = await _gestart(api, 301)
+        begin = len(u.teksten())
+        api.vertraag("sendMessage", verzendtijd)
+        for tekst in HAARLEM_IN_EEN_ADEM:
+            api.stuur_tekst(301, tekst)
+        await api.wacht_op(
+            lambda: any(KLAAR in x for x in u.teksten()[begin:]), timeout=60, wat="the quote"
+        )
+        teksten = _antwoorden_sinds(u, begin)
+    # each message got its own reply: the intake's questions, one after the other
+    vragen = [x for x in teksten if any(x.endswith(v) for v in t.INTAKE_VRAGEN.values())]
+    assert len(teksten) >= len(HAARLEM_IN_EEN_ADEM)
+    assert teksten.index(next(x for x in teksten if KLAAR in x)) == len(teksten) - 1
+    assert len(vragen) >= 15, teksten
+    assert not any(t.KIES_KNOP in x or "begrijp" in x for x in teksten), teksten
+
+
+async def test_a_burst_does_not_hold_up_another_user(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek
+) -> None:
+    async with draaiende_bot(api, bouw(tmp_path, regelboek, Klok())):
+        snel = await _gestart(api, 302)
+        ander = await _gestart(api, 303)
+        api.vertraag("sendMessage", 0.05)
+        for tekst in HAARLEM_IN_EEN_ADEM * 2:
+            api.stuur_tekst(302, tekst)
+        await ander.zeg("hoeveel studieverlof krijg ik", "Bron:")
+        # the other user's answer came while the burst was still being worked off
+        assert not any(KLAAR in x for x in snel.teksten()[-1:])
+
+
+@pytest.mark.parametrize(
+    ("code", "retry_after"), [(429, 1), (500, None), (502, None)], ids=["429", "500", "502"]
+)
+async def test_flood_control_and_server_errors_lose_no_reply(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek, code: int, retry_after: int | None
+) -> None:
+    async with draaiende_bot(api, bouw(tmp_path, regelboek, Klok())):
+        u = await _gestart(api, 304)
+        api.faal_bij("sendMessage", code, "fout", keer=2, retry_after=retry_after)
+        await u.zeg("/intake", t.INTAKE_VRAGEN["naam"])
+        await u.zeg("Hbo Bestuurskunde", t.INTAKE_VRAGEN["instelling"])
+    mislukt = [v for v in api.berichten(304, ook_mislukt=True) if v.foutcode == code]
+    assert len(mislukt) == 2
+
+
+async def test_a_reply_telegram_never_took_comes_with_the_next_one(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek
+) -> None:
+    async with draaiende_bot(api, bouw(tmp_path, regelboek, Klok())):
+        u = await _gestart(api, 305)
+        await u.zeg("/intake", t.INTAKE_VRAGEN["naam"])
+        api.faal_bij("sendMessage", 500, keer=herhaal.POGINGEN)
+        api.stuur_tekst(305, "Hbo Bestuurskunde")
+        await api.wacht_op(
+            lambda: len([v for v in api.berichten(305, ook_mislukt=True) if v.foutcode]) == 5,
+            wat="five failed sends",
+        )
+        assert t.INTAKE_VRAGEN["instelling"] not in u.teksten()
+        nieuw = await u.zeg("Hogeschool Leiden", t.INTAKE_VRAGEN["niveau"])
+    teksten = [v.tekst for v in nieuw]
+    assert teksten.index(t.INTAKE_VRAGEN["instelling"]) < teksten.index(
+        t.INTAKE_VRAGEN["niveau"]
+    )
+
+
+async def test_a_failing_command_list_at_start_is_retried(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek
+) -> None:
+    api.faal_bij("setMyCommands", 502, "Bad Gateway", keer=2)
+    async with draaiende_bot(api, bouw(tmp_path, regelboek, Klok())):
+        u = await _gestart(api, 306)
+        await u.zeg("hoeveel studieverlof krijg ik", "Bron:")
+    assert len(api.aanroepen("setMyCommands")) >= 1
