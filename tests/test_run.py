@@ -17,6 +17,7 @@ import pytest
 from bot import teksten as t
 from bot.opslag.database import open_database
 from bot.opslag.gesprekken import Gesprekken
+from tests.conftest import opleidingsbot
 from tests.fakes import FakeBotApi, post_update
 
 
@@ -26,12 +27,14 @@ def api() -> Iterator[FakeBotApi]:
         yield fake
 
 
-def start_bot(api: FakeBotApi, data: Path, *args: str) -> subprocess.Popen[str]:
+def start_bot(
+    api: FakeBotApi, data: Path, *args: str, token: str | None = None
+) -> subprocess.Popen[str]:
     commando = shutil.which("opleidingsbot", path=str(Path(sys.executable).parent))
     assert commando
     omgeving = {
         **os.environ,
-        "TELEGRAM_BOT_TOKEN": api.token,
+        "TELEGRAM_BOT_TOKEN": token or api.token,
         "TELEGRAM_API_URL": api.base_url,
         "OPLEIDINGSBOT_DATA_MAP": str(data),
         "OPLEIDINGSBOT_GEMEENTE": "haarlem",
@@ -73,9 +76,7 @@ def test_kill_9_mid_intake_then_resume(api: FakeBotApi, tmp_path: Path) -> None:
     assert api.teksten(201).count(t.INTAKE_VRAGEN["instelling"]) == 1, "nothing handled twice"
 
 
-def test_a_short_telegram_outage_at_start_is_waited_out(
-    api: FakeBotApi, tmp_path: Path
-) -> None:
+def test_a_short_telegram_outage_at_start_is_waited_out(api: FakeBotApi, tmp_path: Path) -> None:
     api.faal_bij("getMe", 502, "Bad Gateway", keer=2)
     api.faal_bij("deleteWebhook", 500, keer=1)
     bot = start_bot(api, tmp_path)
@@ -87,6 +88,32 @@ def test_a_short_telegram_outage_at_start_is_waited_out(
         fouten = stop(bot)
     assert len(api.aanroepen("getMe")) >= 3
     assert api.token not in fouten
+
+
+def test_a_rejected_token_is_explained_and_never_shown(api: FakeBotApi, tmp_path: Path) -> None:
+    fout_token = "987654:GeheimGeheimGeheimGeheimGeheim12345"
+    bot = start_bot(api, tmp_path, token=fout_token)
+    _, fouten = bot.communicate(timeout=60)
+    assert bot.returncode == 2
+    assert "Telegram weigert het token" in fouten
+    assert fout_token not in fouten and "GeheimGeheim" not in fouten
+
+
+@pytest.mark.parametrize(
+    ("variabele", "waarde", "melding"),
+    [
+        ("OPLEIDINGSBOT_HR_IDS", "12,abc", "geen Telegram-id: abc"),
+        ("OPLEIDINGSBOT_GEMEENTE", "../x", "'../x' is geen gemeente"),
+    ],
+)
+def test_bad_configuration_is_a_dutch_message(
+    tmp_path: Path, variabele: str, waarde: str, melding: str
+) -> None:
+    omgeving = {**os.environ, "OPLEIDINGSBOT_DATA_MAP": str(tmp_path), variabele: waarde}
+    for opdracht in (["chat"], ["run"], ["stats"]):
+        uit = opleidingsbot(*opdracht, omgeving=omgeving)
+        assert uit.returncode == 2, (opdracht, uit.stderr)
+        assert f"{variabele}: {melding}" in uit.stderr and "Traceback" not in uit.stderr
 
 
 def test_webhook_mode_checks_the_secret_token(api: FakeBotApi, tmp_path: Path) -> None:

@@ -7,7 +7,10 @@ import logging
 import os
 import sys
 
+from pydantic import ValidationError
+
 from bot.cli import chat, faq, quote, regels, run, stats, vraag, vragen
+from bot.instellingen import Instellingen, instellingen_fout
 
 
 def bouw_parser() -> argparse.ArgumentParser:
@@ -35,6 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         code: int = args.uitvoeren(args)
         sys.stdout.flush()
+    except ValidationError as fout:
+        if fout.title != Instellingen.__name__:
+            raise
+        print(instellingen_fout(fout), file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # the reader went away ("faq list | head"): stop quietly, as other commands do;
         # stdout goes to devnull so the interpreter's last flush finds no broken pipe

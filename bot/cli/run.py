@@ -6,18 +6,26 @@ import argparse
 import logging
 import secrets
 import sys
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 from telegram import Update
+from telegram.error import InvalidToken
 
 from bot.instellingen import Instellingen
 from bot.opbouw import bouw_gesprek
+
+if TYPE_CHECKING:
+    from telegram.ext import Application
 
 logger = logging.getLogger(__name__)
 
 OPSTART_POGINGEN = 10
 """Tries of getMe and deleteWebhook at start: a short Telegram outage is waited out."""
 
+TOKEN_GEWEIGERD = (
+    "Telegram weigert het token. Kijk TELEGRAM_BOT_TOKEN na (te krijgen bij @BotFather)."
+)
 GEEN_TOKEN = """\
 Er is geen Telegram-token ingesteld.
 Zet TELEGRAM_BOT_TOKEN in je omgeving of in een .env-bestand, bijvoorbeeld:
@@ -27,6 +35,31 @@ Andere instellingen (niet verplicht):
   OPLEIDINGSBOT_DATA_MAP=/pad        waar de database komt
   OPLEIDINGSBOT_GEMEENTE=haarlem     als de bot voor één werkgever is
 Zonder account proberen? Gebruik: opleidingsbot chat"""
+
+
+class VerbergGeheim(logging.Filter):
+    """Takes a secret out of every log line, tracebacks included (PTB's InvalidToken names it)."""
+
+    def __init__(self, geheim: str) -> None:
+        super().__init__()
+        self.geheim = geheim
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite the line without the secret; every line passes."""
+        bericht = record.getMessage()
+        if self.geheim in bericht:
+            record.msg, record.args = bericht.replace(self.geheim, "[token]"), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text and self.geheim in record.exc_text:
+            record.exc_text = record.exc_text.replace(self.geheim, "[token]")
+        return True
+
+
+def verberg_in_logs(geheim: str) -> None:
+    """Install the filter on every handler of the root logger (where all lines end up)."""
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(VerbergGeheim(geheim))
 
 
 def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,6 +77,7 @@ def uitvoeren(args: argparse.Namespace) -> int:
     if instellingen.telegram_bot_token is None:
         print(GEEN_TOKEN, file=sys.stderr)
         return 2
+    verberg_in_logs(instellingen.telegram_bot_token.get_secret_value())
     logging.getLogger().setLevel(logging.INFO)
     for bibliotheek in ("httpx", "httpcore"):  # their request logs carry the token in the URL
         logging.getLogger(bibliotheek).setLevel(logging.WARNING)
@@ -55,6 +89,15 @@ def uitvoeren(args: argparse.Namespace) -> int:
     app = bouw_applicatie(
         gesprek, token, instellingen.telegram_api_url, hr_ids=instellingen.hr_ids
     )
+    try:
+        _draai(app, args, instellingen)
+    except InvalidToken:
+        print(TOKEN_GEWEIGERD, file=sys.stderr)
+        return 2
+    return 0
+
+
+def _draai(app: Application, args: argparse.Namespace, instellingen: Instellingen) -> None:  # type: ignore[type-arg]
     if args.webhook:
         geheim = instellingen.webhook_geheim
         sleutel = geheim.get_secret_value() if geheim else secrets.token_urlsafe(32)
@@ -72,4 +115,3 @@ def uitvoeren(args: argparse.Namespace) -> int:
     else:
         logger.info("long polling")
         app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=OPSTART_POGINGEN)
-    return 0
