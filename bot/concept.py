@@ -25,6 +25,7 @@ from docx.shared import Cm, Length, Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from bot.dialoog.berichten import zonder_stuurtekens
 from bot.teksten import CONCEPT as C
 from bot.teksten import CONCEPT_DOELEN
 from bot.weergave import bronnen_van, verlof_tekst
@@ -75,6 +76,14 @@ def bouw_concept(
     itself counts as one, with the quote's repayment. ``werkgever`` is the employer's
     display name, when known.
     """
+    opleiding = intake.opleiding
+    if opleiding:  # a state stored before input was cleaned may still hold them
+        schoon = {
+            veld: zonder_stuurtekens(waarde)
+            for veld in ("naam", "instelling")
+            if isinstance(waarde := getattr(opleiding, veld), str)
+        }
+        intake = intake.model_copy(update={"opleiding": opleiding.model_copy(update=schoon)})
     document = Document()
     _opmaak(document, vandaag)
     document.add_heading(C["titel"], level=0)

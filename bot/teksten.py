@@ -328,6 +328,7 @@ CONCEPT_DOELEN = {
 """The goal in the employee's own voice, for the request to the manager."""
 
 TOT_ZIENS = "Tot ziens! Je kunt altijd terugkomen."
+GESPREK_KAPOT = "Sorry, er ging iets mis met ons gesprek. We beginnen opnieuw."
 TERMINAL_UITLEG = "(Stoppen met de chat: druk op Ctrl-D.)"
 
 # --- HR ---------------------------------------------------------------------------------

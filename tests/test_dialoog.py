@@ -10,6 +10,7 @@ import docx
 import pytest
 
 from bot import teksten as t
+from bot.dialoog.berichten import Bericht
 from bot.dialoog.gesprek import VERLOOP
 from bot.opslag.database import open_database
 from bot.opslag.wachtrij import Wachtrij
@@ -484,3 +485,50 @@ def test_back_shows_the_answer_given_before(jan: Gebruiker) -> None:
     assert jan.laatste[0].tekst == t.EERDER_ANTWOORD.format(antwoord="01-09-2027")
     jan.druk(t.TERUG)
     assert jan.laatste[0].tekst == t.EERDER_ANTWOORD.format(antwoord="hbo")
+
+
+@pytest.mark.parametrize("data", ["²|menu-intake", "١|menu-intake", "7|k²", "|", "9" * 400 + "|x"])
+def test_a_forged_button_is_an_old_button(jan: Gebruiker, data: str) -> None:
+    jan.zeg("/intake")
+    jan.zeg("Hbo Bestuurskunde")
+    assert t.OUDE_KNOP in [b.tekst for b in jan.druk_data(data)]
+
+
+@pytest.mark.parametrize("tekst", ["/ ", "/\u00a0", "/", "/\t"])
+def test_a_command_of_only_spaces_is_an_unknown_command(jan: Gebruiker, tekst: str) -> None:
+    assert jan.zeg(tekst)
+
+
+def test_control_characters_never_reach_the_draft(
+    jan: Gebruiker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    echte_zeg = jan.zeg
+    eerste = [True]
+
+    def met_stuurtekens(tekst: str) -> list[Bericht]:
+        if tekst == "Hbo Bestuurskunde" and eerste[0]:  # the name, typed with control codes
+            eerste[0] = False
+            tekst = "Hbo\x00 Best\x07uurskunde\x1b"
+        return echte_zeg(tekst)
+
+    monkeypatch.setattr(jan, "zeg", met_stuurtekens)
+    haarlem_intake(jan)
+    [bericht] = jan.druk(t.KNOP_CONCEPT)
+    assert bericht.document is not None
+    document = docx.Document(str(bericht.document.pad))
+    cellen = [c.text for tabel in document.tables for r in tabel.rows for c in r.cells]
+    assert "Hbo Bestuurskunde" in cellen
+
+
+def test_a_stored_state_that_cannot_be_read_starts_anew(
+    jan: Gebruiker, tmp_path: Path
+) -> None:
+    jan.zeg("/intake")
+    db = jan.gesprek.d.gesprekken.db
+    db.execute("UPDATE gesprekken SET toestand = '{\"stap\": 12, kapot'")
+    db.commit()
+    antwoord = [b.tekst for b in jan.zeg("hoeveel studieverlof krijg ik")]
+    assert antwoord[0] == t.GESPREK_KAPOT
+    assert len(antwoord) > 1
+    jan.zeg("/vergeet")
+    assert jan.laatste

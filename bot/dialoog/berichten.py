@@ -6,6 +6,7 @@ a button of an older step is refused instead of acting on the current one.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,11 +48,28 @@ class Bericht:
 
 @dataclass(frozen=True)
 class Tekst:
-    """The employee typed something."""
+    """The employee typed something (control characters are taken out at once)."""
 
     tekst: str
     update_id: int | None = None
     """The channel's increasing number for this input, if it has one (Telegram does)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "tekst", zonder_stuurtekens(self.tekst))
+
+
+def zonder_stuurtekens(tekst: str) -> str:
+    r"""The text without control characters, which no document or spreadsheet can hold.
+
+    >>> zonder_stuurtekens("Hbo\x00 Best\x07uurskunde\x1b[31m\nregel 2")
+    'Hbo Bestuurskunde[31m\nregel 2'
+    """
+    return "".join(
+        teken
+        for teken in tekst
+        if teken in "\n\t"
+        or (unicodedata.category(teken) not in ("Cc", "Cs") and teken not in "\ufffe\uffff")
+    )
 
 
 @dataclass(frozen=True)
@@ -80,11 +98,11 @@ def knop_data(volgnummer: int, actie: str) -> str:
 def lees_knop(data: str) -> tuple[int, str] | None:
     """Split button data into step and action; None for data this bot never sends.
 
-    >>> lees_knop("7|ja"), lees_knop("rommel"), lees_knop("x|ja")
-    ((7, 'ja'), None, None)
+    >>> lees_knop("7|ja"), lees_knop("rommel"), lees_knop("x|ja"), lees_knop("²|ja")
+    ((7, 'ja'), None, None, None)
     """
     nummer, teken, actie = data.partition(SCHEIDING)
-    if not teken or not nummer.isdigit() or not actie:
+    if not teken or not (nummer.isascii() and nummer.isdigit()) or not actie:
         return None
     return int(nummer), actie
 

@@ -55,7 +55,13 @@ class Gesprek:
 
     def _verwerk(self, gebruiker: str, invoer: Invoer) -> list[Bericht]:
         nu = self.d.klok()
-        toestand = self.d.gesprekken.laad(gebruiker) or Toestand(gemeente=self.d.vaste_gemeente)
+        kapot: list[Bericht] = []
+        try:
+            opgeslagen = self.d.gesprekken.laad(gebruiker)
+        except ValueError:  # a stored state that no longer reads: start anew, never a dead end
+            logger.warning("a stored conversation could not be read; it starts anew")
+            opgeslagen, kapot = None, [Bericht(t.GESPREK_KAPOT)]
+        toestand = opgeslagen or Toestand(gemeente=self.d.vaste_gemeente)
         if self.d.vaste_gemeente and toestand.gemeente != self.d.vaste_gemeente:
             # a deployment for one employer: its regels hold, whatever was stored before
             toestand.naar_menu()
@@ -65,7 +71,7 @@ class Gesprek:
                 logger.info("skipped an update that was handled before")
                 return []
             toestand.laatste_update = invoer.update_id
-        berichten = self._verloop(toestand, nu)
+        berichten = kapot + self._verloop(toestand, nu)
         if isinstance(invoer, Druk):
             berichten += self._knop(toestand, invoer.data, gebruiker)
         elif invoer.tekst.startswith("/"):
@@ -93,7 +99,8 @@ class Gesprek:
         return [Bericht(t.INTAKE_VERLOPEN.format(verloop=VERLOOP_TEKST))]
 
     def _commando(self, toestand: Toestand, tekst: str, gebruiker: str) -> list[Bericht]:
-        naam = tekst[1:].split()[0].split("@")[0].lower() if len(tekst) > 1 else ""
+        woorden = tekst[1:].split()
+        naam = woorden[0].split("@")[0].lower() if woorden and tekst[1:2].strip() else ""
         if naam in t.HR_COMMANDO_OMSCHRIJVINGEN:
             return self._hr_commando(toestand, naam, gebruiker)
         if naam == "start":

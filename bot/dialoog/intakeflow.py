@@ -135,9 +135,10 @@ class IntakeGesprek:
                 return vraag  # an answer filled in from a message: no step of its own
             eerder = t.EERDER_ANTWOORD.format(antwoord=toon_antwoord(terug_bij, oud))
             return [Bericht(eerder), *vraag]
-        if stap is None or not actie.startswith("k") or not actie[1:].isdigit():
+        nummer = actie[1:]
+        if stap is None or actie[:1] != "k" or not (nummer.isascii() and nummer.isdigit()):
             return [Bericht(t.OUDE_KNOP)]
-        keuze = int(actie[1:])
+        keuze = int(nummer)
         if keuze >= len(stap.keuzes):
             return [Bericht(t.OUDE_KNOP)]
         toestand.antwoorden[stap.naam] = stap.keuzes[keuze][1]
