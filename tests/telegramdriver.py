@@ -39,6 +39,8 @@ async def pollend(app: App, *, post_init: bool = False) -> AsyncIterator[App]:
     finally:
         await app.updater.stop()
         await app.stop()
+        if post_init and app.post_stop:
+            await app.post_stop(app)
         await app.shutdown()
 
 

@@ -532,3 +532,13 @@ def test_a_stored_state_that_cannot_be_read_starts_anew(
     assert len(antwoord) > 1
     jan.zeg("/vergeet")
     assert jan.laatste
+
+
+def test_forget_me_leaves_nothing_in_the_database_files(jan: Gebruiker, tmp_path: Path) -> None:
+    jan.zeg("/intake")
+    jan.zeg("Geheime Opleiding Xyzzy")
+    jan.zeg("/vergeet")
+    jan.druk(t.VERGEET_JA)
+    assert t.VERGETEN in jan.tekst()
+    for pad in tmp_path.glob("db.sqlite3*"):
+        assert b"Xyzzy" not in pad.read_bytes(), pad.name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -141,3 +142,24 @@ async def test_a_failing_command_list_at_start_is_retried(
         u = await _gestart(api, 306)
         await u.zeg("hoeveel studieverlof krijg ik", "Bron:")
     assert len(api.aanroepen("setMyCommands")) >= 1
+
+
+async def test_idle_intakes_and_left_over_drafts_are_gone_after_a_restart(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek
+) -> None:
+    klok = Klok()
+    gesprek = bouw(tmp_path, regelboek, klok)
+    async with draaiende_bot(api, gesprek):
+        u = await _gestart(api, 307)
+        await u.zeg("/intake", t.INTAKE_VRAGEN["naam"])
+        await u.zeg("Hbo Bestuurskunde", t.INTAKE_VRAGEN["instelling"])
+    achtergebleven = gesprek.d.concept_map / "concept-aanvraag-x.docx"
+    achtergebleven.parent.mkdir(parents=True, exist_ok=True)
+    achtergebleven.write_bytes(b"not sent")
+    klok.nu += dt.timedelta(hours=49)
+    async with draaiende_bot(api, gesprek):
+        toestand = gesprek.d.gesprekken.laad("telegram:307")
+        assert toestand is not None and toestand.antwoorden == {}
+        assert not achtergebleven.exists()
+        # the user hears of it at the next message
+        await u.zeg("hallo", t.INTAKE_VERLOPEN.split("{")[0][:20])

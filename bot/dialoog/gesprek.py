@@ -51,7 +51,30 @@ class Gesprek:
         together, or (on an error) not at all, so the user can simply try again.
         """
         with transactie(self.d.gesprekken.db):
-            return self._verwerk(gebruiker, invoer)
+            berichten = self._verwerk(gebruiker, invoer)
+        if self.d.gesprekken.logboek_legen:  # after /vergeet, once the delete is committed
+            self.d.gesprekken.leeg_logboek()
+        return berichten
+
+    def ruim_op(self) -> int:
+        """Wipe the answers of intakes left idle longer than VERLOOP; return how many.
+
+        Run at start and every hour, so an intake is gone also for someone who never
+        comes back. The user hears of it at the next message, as at an idle return.
+        """
+        nu = self.d.klok()
+        aantal = 0
+        with transactie(self.d.gesprekken.db):
+            for gebruiker, toestand in self.d.gesprekken.stil_sinds(nu - VERLOOP):
+                if toestand is None:  # unreadable: nothing of it may stay
+                    self.d.gesprekken.vergeet(gebruiker)
+                    aantal += 1
+                elif self._verloop(toestand, nu):
+                    toestand.verlopen = True
+                    self.d.gesprekken.bewaar(gebruiker, toestand)
+                    aantal += 1
+        self.d.gesprekken.leeg_logboek()
+        return aantal
 
     def _verwerk(self, gebruiker: str, invoer: Invoer) -> list[Bericht]:
         nu = self.d.klok()
@@ -72,6 +95,9 @@ class Gesprek:
                 return []
             toestand.laatste_update = invoer.update_id
         berichten = kapot + self._verloop(toestand, nu)
+        if toestand.verlopen:
+            toestand.verlopen = False
+            berichten.append(Bericht(t.INTAKE_VERLOPEN.format(verloop=VERLOOP_TEKST)))
         if isinstance(invoer, Druk):
             berichten += self._knop(toestand, invoer.data, gebruiker)
         elif invoer.tekst.startswith("/"):

@@ -41,6 +41,8 @@ class Toestand(BaseModel):
     bijgewerkt: dt.datetime | None = None
     laatste_update: int | None = None
     """The channel's number of the last input handled: a redelivered one is skipped."""
+    verlopen: bool = False
+    """The clean-up wiped an idle intake: say so at the user's next message."""
 
     def naar_menu(self) -> None:
         """Back to the start: an intake or HR's work in progress is dropped."""

@@ -12,6 +12,7 @@ import contextlib
 import functools
 import logging
 import threading
+import time
 
 from telegram import (
     BotCommand,
@@ -43,6 +44,10 @@ logger = logging.getLogger(__name__)
 MAX_TEKST = 4096
 GELIJKTIJDIG = 16
 """Updates handled at once (each user's own updates stay in order)."""
+OPRUIMEN_ELKE = 3600.0
+"""Seconds between clean-ups of idle intakes and left-over files."""
+BESTAND_BEWAREN = 600.0
+"""A draft or chart older than this was not sent (the send failed or the bot died)."""
 WACHT_OP_VERBINDING = 30.0
 """Seconds a reply may wait for a free connection when Telegram is slow."""
 PRIVE = filters.ChatType.PRIVATE
@@ -175,6 +180,31 @@ class TelegramDeur:
         if niet_bezorgd:
             self._onbezorgd[gebruiker] = niet_bezorgd
 
+    async def ruim_op(self, bestanden_ouder_dan: float = BESTAND_BEWAREN) -> None:
+        """Wipe idle intakes, and drafts or charts left behind by a failed send or a crash."""
+
+        def opruimen() -> int:
+            with self._motor:
+                return self.gesprek.ruim_op()
+
+        intakes = await asyncio.to_thread(opruimen)
+        map_ = self.gesprek.d.concept_map
+        grens = time.time() - bestanden_ouder_dan
+        bestanden = [p for p in map_.glob("*") if p.is_file() and p.stat().st_mtime <= grens]
+        for pad in bestanden:
+            pad.unlink(missing_ok=True)
+        if intakes or bestanden:
+            logger.info("clean-up: %d idle intakes, %d files", intakes, len(bestanden))
+
+    async def ruim_op_elk_uur(self) -> None:
+        """The clean-up on a schedule, for as long as the bot runs."""
+        while True:
+            await asyncio.sleep(OPRUIMEN_ELKE)
+            try:
+                await self.ruim_op()
+            except Exception:  # the next hour tries again
+                logger.exception("clean-up failed")
+
     def _motor_verwerk(self, gebruiker: str, invoer: Invoer) -> list[Bericht]:
         with self._motor:
             return self.gesprek.verwerk(gebruiker, invoer)
@@ -254,7 +284,11 @@ def bouw_applicatie(
     """
     deur = TelegramDeur(gesprek)
 
+    opruimer: list[asyncio.Task[None]] = []
+
     async def na_start(app: Application) -> None:  # type: ignore[type-arg]
+        await deur.ruim_op(bestanden_ouder_dan=0)  # nothing is being sent yet
+        opruimer.append(asyncio.create_task(deur.ruim_op_elk_uur()))
         commandos = [BotCommand(c, o) for c, o in t.COMMANDO_OMSCHRIJVINGEN.items()]
         await met_herhaling(functools.partial(app.bot.set_my_commands, commandos))
         # HR staff see their own commands in their menu; others never do
@@ -267,7 +301,11 @@ def bouw_applicatie(
                     )
                 )
 
-    bouwer = http_client(ApplicationBuilder().token(token)).post_init(na_start)
+    async def na_stop(app: Application) -> None:  # type: ignore[type-arg]
+        for taak in opruimer:
+            taak.cancel()
+
+    bouwer = http_client(ApplicationBuilder().token(token)).post_init(na_start).post_stop(na_stop)
     if floodbegrenzing:
         bouwer = bouwer.rate_limiter(AIORateLimiter())
     if base_url:

@@ -59,6 +59,7 @@ def open_database(pad: Path, migraties: list[str] | None = None) -> sqlite3.Conn
     verbinding.row_factory = sqlite3.Row
     verbinding.execute("PRAGMA journal_mode=WAL")
     verbinding.execute("PRAGMA foreign_keys=ON")
+    verbinding.execute("PRAGMA secure_delete=ON")  # what /vergeet deletes is overwritten
     # WAL with synchronous=NORMAL: a commit survives a crash or kill -9 of the process;
     # only a power cut may lose the last commits. Saves an fsync on every step.
     verbinding.execute("PRAGMA synchronous=NORMAL")

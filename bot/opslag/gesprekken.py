@@ -32,8 +32,31 @@ class Gesprekken:
         )
 
     def vergeet(self, gebruiker: str) -> None:
-        """Delete everything stored about this user."""
+        """Delete everything stored about this user (``leeg_logboek`` after the commit)."""
         self.db.execute("DELETE FROM gesprekken WHERE gebruiker = ?", (gebruiker,))
+        self.logboek_legen = True
+
+    logboek_legen = False
+    """Set by ``vergeet``: the write-ahead log still holds the deleted state."""
+
+    def leeg_logboek(self) -> None:
+        """Copy the write-ahead log into the file and empty it: nothing deleted stays there."""
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.logboek_legen = False
+
+    def stil_sinds(self, grens: dt.datetime) -> list[tuple[str, Toestand | None]]:
+        """Every user not heard from since ``grens``, with the state (None if unreadable)."""
+        rijen = self.db.execute(
+            "SELECT gebruiker, toestand FROM gesprekken WHERE bijgewerkt < ?",
+            (grens.isoformat(),),
+        ).fetchall()
+        uit: list[tuple[str, Toestand | None]] = []
+        for gebruiker, tekst in rijen:
+            try:
+                uit.append((gebruiker, Toestand.model_validate_json(tekst)))
+            except ValueError:
+                uit.append((gebruiker, None))
+        return uit
 
 
 class Gebeurtenissen:
