@@ -192,6 +192,8 @@ _MELDINGEN = {
 def vertaal_probleem(probleem: Any) -> str:
     """A pydantic error in plain Dutch."""
     soort = probleem["type"]
+    if soort == "value_error":  # our own validators word their message in Dutch
+        return str(probleem.get("ctx", {}).get("error") or probleem["msg"])
     melding = _MELDINGEN.get(soort)
     if melding is None:
         return str(probleem["msg"])
