@@ -189,6 +189,7 @@ class _Offertebouw:
     def _open(self, uitslag: TabelUitslag) -> None:
         """Apply only what every candidate row agrees on; name what is still open."""
         kandidaten = uitslag.kandidaten
+        self.kenmerken.update(self._gedeelde_kenmerken(kandidaten))
         gezet = self._gezet(kandidaten)
         for naam in gezet:
             self._zet(naam, getattr(kandidaten[0].rij.uitkomsten, naam))
@@ -225,6 +226,16 @@ class _Offertebouw:
                 tekst=NOG_OPEN.format(vragen=" ".join(vragen)) + " " + mogelijk,
             )
         )
+
+    @staticmethod
+    def _gedeelde_kenmerken(kandidaten: list[RijUitslag]) -> dict[str, str]:
+        """The kenmerken every candidate sets to the same value (known while others are open)."""
+        eerste = kandidaten[0].rij.kenmerken
+        return {
+            naam: waarde
+            for naam, waarde in eerste.items()
+            if all(k.rij.kenmerken.get(naam) == waarde for k in kandidaten)
+        }
 
     @staticmethod
     def _gezet(kandidaten: list[RijUitslag]) -> list[str]:
