@@ -77,6 +77,9 @@ class _Offertebouw:
         """Return the current value of a fact, or None when it is unknown."""
         if naam in INTAKE_FEITEN:
             return lees_intake(self.intake, naam)
+        if naam == "startdatum":
+            opleiding = self.intake.opleiding
+            return (opleiding.startdatum if opleiding else None) or self.peildatum
         afgeleid = self.regeling.bestand.afgeleid.get(naam)
         if afgeleid is not None:
             delen = [self.lees(deel) for deel in afgeleid.som]
