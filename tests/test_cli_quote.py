@@ -43,7 +43,14 @@ def test_jsonl_answers_every_line_in_order_with_errors_in_place() -> None:
     regels = [
         json.dumps(KAAG),
         "{kapot",
-        json.dumps({**KAAG, "gemeente": "haarlem", "doel": "persoonlijke_interesse"}),
+        json.dumps(
+            {
+                **KAAG,
+                "gemeente": "haarlem",
+                "doel": "persoonlijke_interesse",
+                "opleiding": {"diploma_of_certificaat": True},  # inside the kader (Inleiding)
+            }
+        ),
         json.dumps({**KAAG, "kosten": {"studiekosten": -5}}),
     ]
     uit = opleidingsbot("quote", "--jsonl", invoer="\n".join(regels) + "\n")
