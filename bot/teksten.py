@@ -202,6 +202,7 @@ WAT_ALS_AFGEBROKEN = "Als je zelf met de opleiding stopt: {uitkomst}"
 FOUT_WAT_ALS = (
     "Dat kan ik niet lezen. Typ bijvoorbeeld: na 10 maanden, na 2 jaar, of tijdens de opleiding."
 )
+HELE_MAANDEN = "Ik reken in hele maanden. Typ bijvoorbeeld: na 10 maanden of na 11 maanden."
 REKEN_AANBOD = "Zal ik het voor je uitrekenen? Ik lees in je bericht: {feiten}."
 REKEN_KOSTEN = "kosten {bedrag}"
 REKEN_MOMENT = {

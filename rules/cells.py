@@ -7,7 +7,8 @@ A cell tests one fact. In the YAML a cell is written as:
 - a number, or a word: exactly that value;
 - a list ``[a, b]``, or ``"a, b"``: one of these values;
 - ``"niet a, b"``: none of these values;
-- ``"< 2000"``, ``"<= 2000"``, ``"> 5000"``, ``">= 2000"``: a comparison;
+- ``"< 2000"``, ``"<= 2000"``, ``"> 5000"``, ``">= 2000"``: a comparison; for a date fact
+  the bound is an ISO date, ``"> 2024-12-31"``;
 - ``"[12..24]"`` (bounds included), ``"(12..24)"`` (excluded), or mixed ``"(12..24]"``;
 - ``onbekend``-test: YAML ``null`` (``~``) matches only a fact the intake left empty.
 
@@ -17,11 +18,13 @@ row can neither apply nor be ruled out (an open question, never a silent default
 
 from __future__ import annotations
 
+import datetime as dt
 import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from rules.feiten import Feit
 
@@ -30,7 +33,7 @@ class CelFout(ValueError):
     """A cell that cannot be read, or does not fit its fact's type."""
 
 
-_VERGELIJK: dict[str, Callable[[Decimal, Decimal], bool]] = {
+_VERGELIJK: dict[str, Callable[[Any, Any], bool]] = {
     "<=": operator.le,
     ">=": operator.ge,
     "<": operator.lt,
@@ -47,7 +50,7 @@ class Cel:
     test: Callable[[object], bool] | None
     """None for ``-``; otherwise the test on a known value."""
     alleen_onbekend: bool = False
-    drempels: tuple[Decimal, ...] = ()
+    drempels: tuple[Decimal | dt.date, ...] = ()
 
     def evalueer(self, waarde: object) -> bool | None:
         """Return True or False, or None when the fact is unknown and the cell cares.
@@ -117,7 +120,7 @@ def lees_cel(ruw: object, feit: Feit) -> Cel:
         return Cel("-", None)
     for teken, _ in _VERGELIJK.items():
         if tekst.startswith(teken):
-            return _vergelijking(teken, _getal(tekst[len(teken) :]), feit, tekst)
+            return _vergelijking(teken, _grens(tekst[len(teken) :], feit), feit, tekst)
     bereik = _BEREIK.match(tekst)
     if bereik:
         return _bereik(bereik, feit, tekst)
@@ -130,7 +133,26 @@ def _delen(tekst: str) -> list[object]:
     return [deel.strip() for deel in tekst.split(",") if deel.strip()]
 
 
-def _vergelijking(teken: str, grens: Decimal, feit: Feit, tekst: str) -> Cel:
+def _grens(tekst: str, feit: Feit) -> Decimal | dt.date:
+    """The bound of a comparison: an ISO date for a date fact, else a number."""
+    if feit.soort != "datum":
+        return _getal(tekst)
+    try:
+        return dt.date.fromisoformat(tekst.strip())
+    except ValueError as fout:
+        raise CelFout(f"'{tekst.strip()}' is geen datum (jjjj-mm-dd)") from fout
+
+
+def _vergelijking(teken: str, grens: Decimal | dt.date, feit: Feit, tekst: str) -> Cel:
+    """A comparison with a bound.
+
+    >>> cel = lees_cel("> 2024-12-31", Feit("datum", "?"))
+    >>> cel.evalueer(dt.date(2025, 1, 1)), cel.evalueer(dt.date(2024, 12, 31))
+    (True, False)
+    """
+    if feit.soort == "datum" and teken != "==":
+        vergelijk_datum = _VERGELIJK[teken]
+        return Cel(tekst, lambda w: vergelijk_datum(_als_datum(w), grens), drempels=(grens,))
     if feit.soort != "getal":
         raise CelFout(f"'{tekst}' vergelijkt getallen, maar dit feit is van soort {feit.soort}")
     if teken == "==":
@@ -154,6 +176,12 @@ def _bereik(bereik: re.Match[str], feit: Feit, tekst: str) -> Cel:
         return bool(boven_ok(getal, laag)) and bool(onder_ok(getal, hoog))
 
     return Cel(tekst, test, drempels=(laag, hoog))
+
+
+def _als_datum(waarde: object) -> dt.date:
+    if isinstance(waarde, dt.date):
+        return waarde
+    raise CelFout(f"'{waarde}' is geen datum")
 
 
 def _als_getal(waarde: object) -> Decimal:

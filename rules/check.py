@@ -8,6 +8,7 @@ covered by a scenario and every interpretation is written up in rules/README.md.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -118,11 +119,16 @@ def _probewaarden(regeling: Regeling, tabel: RegelTabel, naam: str) -> list[obje
         return [True, False, None]
     if feit.soort == "keuze":
         return [*feit.waarden, None]
+    drempels = [d for rij in tabel.rijen if naam in rij.cellen for d in rij.cellen[naam].drempels]
     if feit.soort == "getal":
-        drempels = {
-            d for rij in tabel.rijen if naam in rij.cellen for d in rij.cellen[naam].drempels
-        }
         cent = Decimal("0.01")
-        punten = {Decimal(0)} | {d + delta for d in drempels for delta in (-cent, 0, cent)}
+        punten = {Decimal(0)} | {
+            d + delta for d in drempels if isinstance(d, Decimal) for delta in (-cent, 0, cent)
+        }
         return [*sorted(p for p in punten if p >= 0), None]
+    if feit.soort == "datum":
+        dag = dt.timedelta(days=1)
+        stappen = (-dag, dt.timedelta(0), dag)
+        dagen = {d + delta for d in drempels if isinstance(d, dt.date) for delta in stappen}
+        return [*sorted(dagen), None]
     return [None]

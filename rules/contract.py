@@ -12,7 +12,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, StrictBool
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, StrictBool, field_validator
+
+from rules.opmaak import getal
 
 Bedrag = Annotated[
     Decimal,
@@ -92,9 +94,19 @@ class Vertrek(_Strikt):
     moment: VertrekMoment
     maanden_na_afronding: Getal | None = Field(
         default=None,
-        description="Months between the end of the study and leaving; may be a fraction.",
+        description="Whole months between the end of the study and leaving (contract: int).",
     )
     reden: VertrekReden | None = None
+
+    @field_validator("maanden_na_afronding")
+    @classmethod
+    def _hele_maanden(cls, maanden: Decimal | None) -> Decimal | None:
+        """The contract counts whole months: 12.5 is refused, not rounded."""
+        if maanden is not None and maanden != maanden.to_integral_value():
+            raise ValueError(
+                f"moet een heel aantal maanden zijn, zoals 12 of 13 (niet {getal(maanden)})"
+            )
+        return maanden
 
 
 class Intake(_Strikt):

@@ -77,6 +77,9 @@ class _Offertebouw:
         """Return the current value of a fact, or None when it is unknown."""
         if naam in INTAKE_FEITEN:
             return lees_intake(self.intake, naam)
+        if naam == "startdatum":
+            opleiding = self.intake.opleiding
+            return (opleiding.startdatum if opleiding else None) or self.peildatum
         afgeleid = self.regeling.bestand.afgeleid.get(naam)
         if afgeleid is not None:
             delen = [self.lees(deel) for deel in afgeleid.som]
@@ -189,6 +192,7 @@ class _Offertebouw:
     def _open(self, uitslag: TabelUitslag) -> None:
         """Apply only what every candidate row agrees on; name what is still open."""
         kandidaten = uitslag.kandidaten
+        self.kenmerken.update(self._gedeelde_kenmerken(kandidaten))
         gezet = self._gezet(kandidaten)
         for naam in gezet:
             self._zet(naam, getattr(kandidaten[0].rij.uitkomsten, naam))
@@ -225,6 +229,16 @@ class _Offertebouw:
                 tekst=NOG_OPEN.format(vragen=" ".join(vragen)) + " " + mogelijk,
             )
         )
+
+    @staticmethod
+    def _gedeelde_kenmerken(kandidaten: list[RijUitslag]) -> dict[str, str]:
+        """The kenmerken every candidate sets to the same value (known while others are open)."""
+        eerste = kandidaten[0].rij.kenmerken
+        return {
+            naam: waarde
+            for naam, waarde in eerste.items()
+            if all(k.rij.kenmerken.get(naam) == waarde for k in kandidaten)
+        }
 
     @staticmethod
     def _gezet(kandidaten: list[RijUitslag]) -> list[str]:

@@ -15,7 +15,7 @@ from typing import Literal
 
 from rules.contract import Doel, Intake, Kans, VertrekMoment, VertrekReden
 
-Soort = Literal["bool", "getal", "keuze", "tekst"]
+Soort = Literal["bool", "getal", "keuze", "tekst", "datum"]
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,12 @@ UITKOMST_FEITEN: dict[str, Feit] = {
     "terugbetaling.van_toepassing": Feit("bool", "Geldt er een terugbetalingsverplichting?"),
 }
 """Outcomes of an earlier table that a later table may test."""
+
+ENGINE_FEITEN: dict[str, Feit] = {
+    "startdatum": Feit("datum", "Wanneer begint de opleiding?"),
+}
+"""Facts the engine derives: ``startdatum`` is the training's start date, or the
+peildatum when the intake has none (the day the quote takes its rules from)."""
 
 
 def lees_intake(intake: Intake, naam: str) -> object:

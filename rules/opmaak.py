@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from rules.calculators import afronden
@@ -32,9 +33,13 @@ def waarde(waarde: object, geld: bool = False) -> str:
 
     >>> waarde(True), waarde(None), waarde("huidige_functie"), waarde(Decimal(2000), geld=True)
     ('ja', 'onbekend', 'huidige functie', '€ 2.000,00')
+    >>> waarde(dt.date(2025, 9, 1))
+    '1-9-2025'
     """
     if waarde is None:
         return "onbekend"
+    if isinstance(waarde, dt.date):
+        return f"{waarde.day}-{waarde.month}-{waarde.year}"
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
     if isinstance(waarde, Decimal):

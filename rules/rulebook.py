@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from rules.cells import Cel, CelFout, lees_cel
-from rules.feiten import INTAKE_FEITEN, UITKOMST_FEITEN, Feit
+from rules.feiten import ENGINE_FEITEN, INTAKE_FEITEN, UITKOMST_FEITEN, Feit
 from rules.fouten import GeenRegelingOpDatum, OnbekendeGemeente, RegelingFout
 from rules.schema import RegelingBestand, Rij, Tabel, Uitkomsten
 from rules.yamlload import YamlDocument, YamlFout, laad_yaml
@@ -192,6 +192,8 @@ _MELDINGEN = {
 def vertaal_probleem(probleem: Any) -> str:
     """A pydantic error in plain Dutch."""
     soort = probleem["type"]
+    if soort == "value_error":  # our own validators word their message in Dutch
+        return str(probleem.get("ctx", {}).get("error") or probleem["msg"])
     melding = _MELDINGEN.get(soort)
     if melding is None:
         return str(probleem["msg"])
@@ -206,7 +208,7 @@ def vertaal_probleem(probleem: Any) -> str:
 
 
 def _compileer(bestand: RegelingBestand, document: YamlDocument) -> Regeling:
-    feiten: dict[str, Feit] = {**INTAKE_FEITEN, **UITKOMST_FEITEN}
+    feiten: dict[str, Feit] = {**INTAKE_FEITEN, **UITKOMST_FEITEN, **ENGINE_FEITEN}
     problemen: list[str] = []
     for naam, afgeleid in bestand.afgeleid.items():
         for deel in afgeleid.som:

@@ -43,7 +43,14 @@ def test_jsonl_answers_every_line_in_order_with_errors_in_place() -> None:
     regels = [
         json.dumps(KAAG),
         "{kapot",
-        json.dumps({**KAAG, "gemeente": "haarlem", "doel": "persoonlijke_interesse"}),
+        json.dumps(
+            {
+                **KAAG,
+                "gemeente": "haarlem",
+                "doel": "persoonlijke_interesse",
+                "opleiding": {"diploma_of_certificaat": True},  # inside the kader (Inleiding)
+            }
+        ),
         json.dumps({**KAAG, "kosten": {"studiekosten": -5}}),
     ]
     uit = opleidingsbot("quote", "--jsonl", invoer="\n".join(regels) + "\n")
@@ -78,6 +85,11 @@ def test_plain_dutch_and_explanation() -> None:
         ({**KAAG, "doel": "hobby"}, "doel", "geen toegestane waarde"),
         ({**KAAG, "peildatum": "2020-12-31"}, "peildatum", "geen regeling van kaag-en-braassem"),
         ({**KAAG, "kosten_totaal": 5}, "kosten_totaal", "onbekende sleutel"),
+        (
+            {**KAAG, "vertrek": {"moment": "na_afronding", "maanden_na_afronding": 18.5}},
+            "vertrek.maanden_na_afronding",
+            "moet een heel aantal maanden zijn, zoals 12 of 13 (niet 18,5)",
+        ),
     ],
 )
 def test_bad_input_names_the_field_and_exits_2(

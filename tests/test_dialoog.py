@@ -436,6 +436,11 @@ def test_what_if_reads_months_years_and_during(
     u.druk(t.KNOP_WAT_ALS)
     u.zeg("geen idee")
     assert t.FOUT_WAT_ALS in u.tekst()
+    u.druk(t.KNOP_WAT_ALS)
+    u.zeg("na 10,5 maanden")  # the contract counts whole months: asked again, no crash
+    assert t.HELE_MAANDEN in u.tekst()
+    u.zeg("na 11 maanden")
+    assert t.WAT_ALS_UITKOMST.split("{")[0] + "11" in u.tekst()
 
 
 def test_help_menu_and_stop_work_without_a_slash_and_keep_the_intake(jan: Gebruiker) -> None:

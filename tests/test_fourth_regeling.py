@@ -22,13 +22,13 @@ def test_made_up_regeling_quotes_without_code() -> None:
             "peildatum": "2024-05-01",
             "doel": "verplicht_voor_functie",
             "kosten": {"studiekosten": 1200, "reiskosten": 300},
-            "vertrek": {"moment": "na_afronding", "maanden_na_afronding": 4.5},
+            "vertrek": {"moment": "na_afronding", "maanden_na_afronding": 5},
         }
     )
     offerte = maak_offerte(intake, regelboek)
     assert offerte.vergoeding.percentage == 80
     assert offerte.vergoeding.bedrag == Decimal("1200.00")
-    # pro rata over 12 months: 4.5 months after the end leaves 7 full months short
+    # pro rata over 12 months: 5 months after the end leaves 7 full months short
     assert offerte.terugbetaling.bedrag == Decimal("700.00")
     assert [s.rij for s in offerte.uitleg] == ["A", "T1", "W1"]
     assert {b.artikel for b in offerte.bronnen} == {"artikel 2", "artikel 4", "artikel 5"}

@@ -245,6 +245,9 @@ class IntakeGesprek:
         self, toestand: Toestand, moment: str, maanden: Decimal | None = None
     ) -> list[Bericht]:
         """What the employee repays when leaving (or stopping) at that moment."""
+        if maanden is not None and maanden != maanden.to_integral_value():
+            toestand.stap = "wat_als"  # the contract counts whole months: ask again
+            return [Bericht(t.HELE_MAANDEN), WAT_ALS]
         vertrek: dict[str, object] = {"moment": moment, "reden": "eigen_initiatief"}
         if maanden is not None:
             vertrek["maanden_na_afronding"] = maanden
