@@ -8,6 +8,8 @@ the step's own text says what it means.
 
 from __future__ import annotations
 
+import re
+
 from rules.contract import Offerte, Stap
 
 NAMEN = {
@@ -19,6 +21,7 @@ NAMEN = {
     "kans_arbeidsmarkt": "kans dat de opleiding je helpt",
     "eigen_initiatief": "je eigen idee",
     "duur_maanden": "duur in maanden",
+    "startdatum": "start",
     "opleiding.niveau": "niveau",
     "opleiding.diploma_of_certificaat": "diploma of certificaat",
     "kosten.studiekosten": "lesgeld, examens en boeken",
@@ -36,6 +39,7 @@ NAMEN = {
     "totale_kosten": "totale kosten",
     "opleidingskosten": "totale kosten",
     "vergoedbare_kosten": "kosten die meetellen",
+    "reis_en_verblijf": "reis- en verblijfkosten",
 }
 """Every fact a table may test, in plain words (a test keeps this complete)."""
 
@@ -74,6 +78,8 @@ def feit_tekst(naam: str, waarde: str) -> str | None:
     waarde = WAARDEN.get(naam, {}).get(waarde, waarde)
     if naam == "vergoeding.percentage" and waarde != "onbekend":
         waarde += "%"
+    if naam == "startdatum" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", waarde):
+        waarde = "-".join(reversed(waarde.split("-")))
     return f"{NAMEN[naam]}: {waarde}"
 
 
