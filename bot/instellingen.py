@@ -44,7 +44,11 @@ class Instellingen(BaseSettings):
     hr_ids: Annotated[frozenset[int], NoDecode] = Field(
         default=frozenset(), alias="OPLEIDINGSBOT_HR_IDS"
     )
-    """Telegram user ids of HR staff, comma-separated in the environment."""
+    """Telegram user ids of HR staff for every employer, comma-separated in the environment."""
+    hr_per_gemeente: Annotated[dict[str, frozenset[int]], NoDecode] = Field(
+        default_factory=dict, alias="OPLEIDINGSBOT_HR_PER_GEMEENTE"
+    )
+    """HR staff of one employer each: ``haarlem=111,222;kaag-en-braassem=333``."""
     data_map: Path = Field(default=STANDAARD_DATA_MAP, alias="OPLEIDINGSBOT_DATA_MAP")
     faq_map: Path = Field(default=FAQ_MAP, alias="OPLEIDINGSBOT_FAQ_MAP")
     """The FAQ folder HR edits; by default the FAQ that ships with the bot."""
@@ -61,6 +65,23 @@ class Instellingen(BaseSettings):
                 raise ValueError(f"geen Telegram-id: {', '.join(fout)} (alleen cijfers)")
             return frozenset(int(deel) for deel in delen)
         return waarde
+
+    @field_validator("hr_per_gemeente", mode="before")
+    @classmethod
+    def _per_gemeente(cls, waarde: object) -> object:
+        if not isinstance(waarde, str):
+            return waarde
+        uit: dict[str, frozenset[int]] = {}
+        for deel in filter(None, (d.strip() for d in waarde.split(";"))):
+            gemeente, teken, ids = deel.partition("=")
+            if not teken:
+                raise ValueError(f"'{deel}': schrijf gemeente=id,id (zoals haarlem=111,222)")
+            uit[cls._sleutel(gemeente.strip()) or ""] = cls._lijst(ids)  # type: ignore[assignment]
+        return uit
+
+    def hr_ids_alle(self) -> frozenset[int]:
+        """Everyone who is HR for some employer (their chats get HR's command menu)."""
+        return self.hr_ids.union(*self.hr_per_gemeente.values())
 
     @field_validator("gemeente")
     @classmethod

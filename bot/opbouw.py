@@ -23,14 +23,30 @@ def gemeentenamen(regelboek: Regelboek, store: FaqStore) -> dict[str, str]:
     return {code: namen[code] for code in sorted(namen) if code in met_faq}
 
 
-def hr_controle(instellingen: Instellingen, terminal_is_hr: bool = False) -> Callable[[str], bool]:
-    """Who is HR: Telegram ids from the configuration; in the terminal, only with ``--hr``."""
+def hr_controle(
+    instellingen: Instellingen, terminal_is_hr: bool = False
+) -> Callable[[str, str | None], bool]:
+    """Who is HR, and for which employer: Telegram ids from the configuration.
 
-    def is_hr(gebruiker: str) -> bool:
+    ``OPLEIDINGSBOT_HR_IDS`` are HR for every employer, ``OPLEIDINGSBOT_HR_PER_GEMEENTE``
+    for their own only. With ``gemeente`` None the question is: HR for any employer? In
+    the terminal (one person, at the machine) HR means ``--hr``.
+    """
+
+    def is_hr(gebruiker: str, gemeente: str | None) -> bool:
         kanaal, _, nummer = gebruiker.partition(":")
-        if kanaal == "telegram":
-            return nummer.lstrip("-").isdigit() and int(nummer) in instellingen.hr_ids
-        return kanaal == "terminal" and terminal_is_hr
+        if kanaal == "terminal":
+            return terminal_is_hr
+        if kanaal != "telegram" or not (
+            nummer.lstrip("-").isascii() and nummer.lstrip("-").isdigit()
+        ):
+            return False
+        wie = int(nummer)
+        if wie in instellingen.hr_ids:
+            return True
+        if gemeente is None:
+            return wie in instellingen.hr_ids_alle()
+        return wie in instellingen.hr_per_gemeente.get(gemeente, frozenset())
 
     return is_hr
 

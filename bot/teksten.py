@@ -335,6 +335,7 @@ TERMINAL_UITLEG = "(Stoppen met de chat: druk op Ctrl-D.)"
 # --- HR ---------------------------------------------------------------------------------
 # For HR staff: still plain Dutch, a little more about the FAQ itself.
 
+ALLEEN_HR_VAN = "Je bent geen HR-medewerker van {gemeente}. Kies met /gemeente je eigen gemeente."
 ALLEEN_HR = "Dit kan alleen een HR-medewerker doen. Je kunt wel gewoon een vraag stellen."
 HR_FAQ_MENU = "FAQ beheren. Wat wil je doen?"
 HR_ZOEK = "Zoek een vraag"

@@ -53,16 +53,24 @@ def bouw(
     gemeente: str | None = None,
     *,
     hr: frozenset[str] = frozenset(),
+    hr_van: dict[str, str] | None = None,
 ) -> Gesprek:
     """A conversation engine over a SQLite file in ``map_``.
 
-    With ``hr`` (user keys of HR staff) the FAQ is a copy in ``map_/faq`` that HR may
+    With ``hr`` (user keys of HR staff for every employer) or ``hr_van`` (user key to
+    the one employer they are HR of) the FAQ is a copy in ``map_/faq`` that HR may
     change, with a matcher that follows it; else the shared read-only matcher.
     """
+    hr_van = hr_van or {}
+
+    def is_hr(gebruiker: str, gemeente: str | None) -> bool:
+        eigen = hr_van.get(gebruiker)
+        return gebruiker in hr or (eigen is not None and gemeente in (None, eigen))
+
     db = open_database(map_ / "db.sqlite3")
     store: FaqStore | None = None
     matcher: Callable[[], Matcher] = gedeelde_matcher
-    if hr:
+    if hr or hr_van:
         if not (map_ / "faq").exists():
             shutil.copytree(FAQ_MAP, map_ / "faq")
         store = FaqStore(map_ / "faq")
@@ -77,7 +85,7 @@ def bouw(
         vaste_gemeente=gemeente,
         klok=klok,
         faq_store=store,
-        is_hr=hr.__contains__,
+        is_hr=is_hr,
     )
     return Gesprek(diensten, regelboek)
 

@@ -201,3 +201,45 @@ def test_help_lists_the_hr_commands_for_hr_only(map_: Path, regelboek: Regelboek
     jan = gebruiker(map_, regelboek, "user:jan")
     jan.zeg("help")
     assert t.HULP in jan.tekst() and t.HULP_HR not in jan.tekst()
+
+
+@pytest.mark.parametrize("commando", ["/faq", "/vragen", "/stats"])
+def test_hr_of_one_employer_cannot_see_or_change_another(
+    map_: Path, regelboek: Regelboek, commando: str
+) -> None:
+    gesprek = bouw(map_, regelboek, Klok(), hr_van={"hr:carla": "capelle-aan-den-ijssel"})
+    jan = Gebruiker(gesprek, "user:jan")
+    jan.zeg("/start")
+    jan.druk("Haarlem")
+    jan.zeg(ONBEKEND)  # an open question in Haarlem's queue
+    carla = Gebruiker(gesprek, "hr:carla")
+    carla.zeg("/start")
+    carla.druk("Haarlem")
+    voor = {p.name: p.read_bytes() for p in (map_ / "faq").glob("*.yaml")}
+    carla.zeg(commando)
+    assert carla.tekst() == t.ALLEEN_HR_VAN.format(gemeente="Haarlem")
+    for actie in ("hr-zoek", "hr-opslaan", "hr-afwijzen", "hr-erbij:haarlem-studieovereenkomst"):
+        assert carla.druk_data(knop_data(0, actie))[0].tekst == t.ALLEEN_HR
+    assert ONBEKEND not in carla.tekst()
+    assert {p.name: p.read_bytes() for p in (map_ / "faq").glob("*.yaml")} == voor
+    # her own employer works, and says which employer it shows
+    carla.zeg("/gemeente")
+    carla.druk("Capelle aan den IJssel")
+    carla.zeg(commando)
+    assert carla.tekst() != t.ALLEEN_HR_VAN.format(gemeente="Capelle aan den IJssel")
+    assert t.ALLEEN_HR not in carla.tekst()
+
+
+def test_an_hr_step_stops_when_the_employer_changes(map_: Path, regelboek: Regelboek) -> None:
+    gesprek = bouw(map_, regelboek, Klok(), hr_van={"hr:carla": "capelle-aan-den-ijssel"})
+    carla = Gebruiker(gesprek, "hr:carla")
+    carla.zeg("/start")
+    carla.druk("Capelle aan den IJssel")
+    carla.zeg("/faq")
+    carla.druk(t.HR_ZOEK)
+    carla.zeg("/gemeente")
+    carla.druk("Haarlem")
+    voor = {p.name: p.read_bytes() for p in (map_ / "faq").glob("*.yaml")}
+    carla.zeg("studieovereenkomst")  # no longer a search in HR's FAQ
+    assert "Antwoord:" not in carla.tekst()
+    assert {p.name: p.read_bytes() for p in (map_ / "faq").glob("*.yaml")} == voor

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from bot.instellingen import Instellingen
+from bot.instellingen import Instellingen, instellingen_fout
+from bot.opbouw import hr_controle
 
 
 def test_settings_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -34,3 +35,26 @@ def test_bad_hr_ids_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPLEIDINGSBOT_HR_IDS", "11,jan")
     with pytest.raises(ValidationError):
         Instellingen()
+
+
+def test_hr_per_employer_is_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPLEIDINGSBOT_HR_PER_GEMEENTE", "haarlem=111, 222; kaag-en-braassem=333")
+    monkeypatch.setenv("OPLEIDINGSBOT_HR_IDS", "9")
+    instellingen = Instellingen()
+    assert instellingen.hr_per_gemeente == {
+        "haarlem": frozenset({111, 222}),
+        "kaag-en-braassem": frozenset({333}),
+    }
+    assert instellingen.hr_ids_alle() == {9, 111, 222, 333}
+    is_hr = hr_controle(instellingen)
+    assert is_hr("telegram:111", "haarlem") and not is_hr("telegram:111", "kaag-en-braassem")
+    assert is_hr("telegram:9", "kaag-en-braassem") and is_hr("telegram:333", None)
+    assert not is_hr("telegram:444", None) and not is_hr("telegram:²", "haarlem")
+
+
+@pytest.mark.parametrize("waarde", ["haarlem", "haarlem=1,x", "../x=1"])
+def test_bad_hr_per_employer_is_refused(monkeypatch: pytest.MonkeyPatch, waarde: str) -> None:
+    monkeypatch.setenv("OPLEIDINGSBOT_HR_PER_GEMEENTE", waarde)
+    with pytest.raises(ValidationError) as fout:
+        Instellingen()
+    assert "OPLEIDINGSBOT_HR_PER_GEMEENTE" in instellingen_fout(fout.value)

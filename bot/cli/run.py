@@ -88,7 +88,7 @@ def uitvoeren(args: argparse.Namespace) -> int:
     gesprek.opwarmen()
     token = instellingen.telegram_bot_token.get_secret_value()
     app = bouw_applicatie(
-        gesprek, token, instellingen.telegram_api_url, hr_ids=instellingen.hr_ids
+        gesprek, token, instellingen.telegram_api_url, hr_ids=instellingen.hr_ids_alle()
     )
     try:
         _draai(app, args, instellingen)

@@ -17,7 +17,7 @@ def _nu() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _niemand(gebruiker: str) -> bool:
+def _niemand(gebruiker: str, gemeente: str | None) -> bool:
     return False
 
 
@@ -38,7 +38,8 @@ class Diensten:
     klok: Callable[[], dt.datetime] = _nu
     faq_store: FaqStore | None = None
     """Where HR's changes go; None: no HR functions (e.g. a read-only FAQ)."""
-    is_hr: Callable[[str], bool] = _niemand
+    is_hr: Callable[[str, str | None], bool] = _niemand
+    """Whether a user is HR for an employer (None: for any employer)."""
     """Whether a user may use HR's commands: from the configuration only."""
 
     def tel(self, soort: str, gemeente: str | None, detail: str | None = None) -> None:

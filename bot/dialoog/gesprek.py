@@ -133,7 +133,7 @@ class Gesprek:
             return self._start(toestand)
         if naam == "help":  # help in the middle of an intake keeps it, and asks again
             hulp = t.HULP
-            if self.hr and self.d.is_hr(gebruiker):
+            if self.hr and self.d.is_hr(gebruiker, None):
                 hulp += (
                     "\n\n"
                     + t.HULP_HR
@@ -181,7 +181,7 @@ class Gesprek:
 
     def _tekst(self, toestand: Toestand, tekst: str, gebruiker: str) -> list[Bericht]:
         if toestand.stap.startswith("hr-"):
-            if self.hr and self.d.is_hr(gebruiker):
+            if self.hr and self.d.is_hr(gebruiker, toestand.gemeente):
                 return self.hr.tekst(toestand, tekst, gebruiker)
             toestand.naar_menu()
         if len(tekst) > MAX_LENGTE:
@@ -214,7 +214,9 @@ class Gesprek:
             return self._faq_knop(toestand, actie.removeprefix("faq:"))
         if actie.startswith("gvd:"):
             return self._geen_van_deze(toestand, actie.removeprefix("gvd:"))
-        if actie.startswith("hr-") and not (self.hr and self.d.is_hr(gebruiker)):
+        if actie.startswith("hr-") and not (
+            self.hr and self.d.is_hr(gebruiker, toestand.gemeente)
+        ):
             return [Bericht(t.ALLEEN_HR)]
         if nummer != toestand.volgnummer:
             return [Bericht(t.OUDE_KNOP)]
@@ -251,11 +253,14 @@ class Gesprek:
 
     def _hr_commando(self, toestand: Toestand, naam: str, gebruiker: str) -> list[Bericht]:
         """/faq, /vragen, /stats: for HR staff only; anyone else is refused, nothing changes."""
-        if self.hr is None or not self.d.is_hr(gebruiker):
+        if self.hr is None or not self.d.is_hr(gebruiker, None):
             return [Bericht(t.ALLEEN_HR)]
         self._stop_intake(toestand)
         if toestand.gemeente is None:
             return [self._kies_gemeente(toestand)]
+        if not self.d.is_hr(gebruiker, toestand.gemeente):
+            naam = self.d.gemeenten.get(toestand.gemeente, toestand.gemeente)
+            return [Bericht(t.ALLEEN_HR_VAN.format(gemeente=naam))]
         if naam == "faq":
             return self.hr.menu(toestand)
         if naam == "vragen":
