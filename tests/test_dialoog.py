@@ -547,3 +547,20 @@ def test_forget_me_leaves_nothing_in_the_database_files(jan: Gebruiker, tmp_path
     assert t.VERGETEN in jan.tekst()
     for pad in tmp_path.glob("db.sqlite3*"):
         assert b"Xyzzy" not in pad.read_bytes(), pad.name
+
+
+def test_one_user_cannot_flood_hrs_queue(jan: Gebruiker, tmp_path: Path, klok: Klok) -> None:
+    from bot.dialoog.gesprek import WACHTRIJ_PER_UUR
+
+    for i in range(WACHTRIJ_PER_UUR + 10):
+        jan.zeg(f"hoe laat gaat de kantine open op dag {i}")
+        assert jan.tekst() == t.ONBEKEND  # the answer does not change
+    wachtrij = Wachtrij(open_database(tmp_path / "db.sqlite3"))
+    assert len(wachtrij.open_vragen("haarlem")) == WACHTRIJ_PER_UUR
+    ander = Gebruiker(jan.gesprek, "test:2")
+    ander.zeg("/start")
+    ander.druk("Haarlem")
+    ander.zeg("mag de hond mee naar de cursus")
+    klok.nu += dt.timedelta(hours=2)
+    jan.zeg("waar kan ik mijn fiets stallen")
+    assert len(wachtrij.open_vragen("haarlem")) == WACHTRIJ_PER_UUR + 2

@@ -11,7 +11,7 @@ import pytest
 from bot.opslag.database import MIGRATIES, open_database
 from bot.opslag.wachtrij import Wachtrij
 from knowledge.faq import laad_faq
-from knowledge.matcher import Matcher
+from knowledge.matcher import Matcher, Uitkomst
 from tests.conftest import opleidingsbot
 
 
@@ -44,7 +44,17 @@ def test_queue_survives_reopening_and_keeps_no_identity(tmp_path: Path, matcher:
     )
     opnieuw = open_database(pad)
     kolommen = {r["name"] for r in opnieuw.execute("PRAGMA table_info(onbeantwoord)")}
-    assert kolommen == {"id", "gemeente", "vraag", "soort", "tijd", "bijna", "status"}
+    assert kolommen == {
+        "id",
+        "gemeente",
+        "vraag",
+        "soort",
+        "tijd",
+        "bijna",
+        "status",
+        "sleutel",
+        "groep",
+    }
     assert [v.vraag for v in Wachtrij(opnieuw).open_vragen()] == ["hoe laat gaat de kantine open"]
 
 
@@ -147,3 +157,22 @@ def test_no_exported_cell_starts_like_a_formula(tmp_path: Path) -> None:
 
     gelezen = {r["vraag"] for _, r in lees_tabel(pad, ("vraag",))}
     assert gelezen == set(aanval)
+
+
+def test_questions_queued_before_groups_were_kept_are_grouped(tmp_path: Path) -> None:
+    from bot.opslag.database import MIGRATIES
+
+    pad = tmp_path / "oud.sqlite3"
+    oud = open_database(pad, MIGRATIES[:3])
+    for vraag in ("Mag de hond mee naar de les?", "mag de hond mee naar de les", "Is er koffie?"):
+        oud.execute(
+            "INSERT INTO onbeantwoord (gemeente, vraag, soort, tijd, bijna)"
+            " VALUES ('haarlem', ?, 'onbekend', '2026-11-01T10:00:00+00:00', '[]')",
+            (vraag,),
+        )
+    oud.close()
+    wachtrij = Wachtrij(open_database(pad))
+    assert [len(g.vragen) for g in wachtrij.groepen("haarlem")] == [2, 1]
+    # a new question joins the group of the old ones
+    wachtrij.bewaar("haarlem", Uitkomst("onbekend", "Mag de hond mee naar de les"), "onbekend")
+    assert [len(g.vragen) for g in wachtrij.groepen("haarlem")] == [3, 1]

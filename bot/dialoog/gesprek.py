@@ -7,6 +7,7 @@ the middle of an intake resumes at the same step.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import logging
 import random
@@ -20,14 +21,18 @@ from bot.dialoog.intakeflow import IntakeGesprek
 from bot.dialoog.situatie import lees_situatie
 from bot.dialoog.toestand import Toestand
 from bot.opslag.database import transactie
+from bot.opslag.wachtrij import Soort
 from bot.weergave import antwoord_tekst
 from knowledge.invoer import MAX_LENGTE
+from knowledge.matcher import Uitkomst
 from rules import Regelboek
 from rules.opmaak import euro, getal
 
 logger = logging.getLogger(__name__)
 
 VERLOOP = dt.timedelta(hours=48)
+WACHTRIJ_PER_UUR = 20
+"""Questions one user may add to HR's queue in an hour."""
 """An intake without activity for this long is wiped (privacy, and stale answers)."""
 VERLOOP_TEKST = "twee dagen"
 
@@ -39,6 +44,10 @@ class Gesprek:
         self.d = diensten
         self.intake = IntakeGesprek(diensten, regelboek, self.beantwoord)
         self.hr = HrGesprek(diensten, diensten.faq_store) if diensten.faq_store else None
+        self._gebruiker = ""
+        """Whose input is being handled (one at a time): for the queue's limit."""
+        self._in_wachtrij: dict[str, collections.deque[dt.datetime]] = {}
+        """When each user's recent questions went to HR's queue (memory only, no names kept)."""
 
     def opwarmen(self) -> None:
         """Build the FAQ index now, so the first question after a start is answered at once."""
@@ -77,6 +86,7 @@ class Gesprek:
         return aantal
 
     def _verwerk(self, gebruiker: str, invoer: Invoer) -> list[Bericht]:
+        self._gebruiker = gebruiker
         nu = self.d.klok()
         kapot: list[Bericht] = []
         try:
@@ -354,7 +364,7 @@ class Gesprek:
             knoppen.append([Knop(t.GEEN_VAN_DEZE, knop_data(0, f"gvd:{sleutel}"))])
             return [Bericht(t.BEDOEL_JE, knoppen)]
         self._tel("vraag-onbekend", toestand)
-        self.d.wachtrij.bewaar(toestand.gemeente, uitkomst, "onbekend", self.d.klok())
+        self._naar_wachtrij(toestand.gemeente, uitkomst, "onbekend")
         return [Bericht(t.ONBEKEND)]
 
     def _reken_aanbod(self, toestand: Toestand, vraag: str) -> list[Bericht]:
@@ -393,12 +403,27 @@ class Gesprek:
         self._tel("suggestie-gekozen", toestand, vraag.onderwerp)
         return [Bericht(antwoord_tekst(vraag, bestand)), *self.intake.hervat(toestand)]
 
+    def _naar_wachtrij(self, gemeente: str, uitkomst: Uitkomst, soort: Soort) -> None:
+        """Queue a question for HR, at most WACHTRIJ_PER_UUR per user an hour.
+
+        One user cannot flood HR's list; the answer they get does not change.
+        """
+        nu = self.d.klok()
+        recent = self._in_wachtrij.setdefault(self._gebruiker, collections.deque())
+        while recent and nu - recent[0] > dt.timedelta(hours=1):
+            recent.popleft()
+        if len(recent) >= WACHTRIJ_PER_UUR:
+            logger.info("a user reached the queue's limit; question not queued")
+            return
+        recent.append(nu)
+        self.d.wachtrij.bewaar(gemeente, uitkomst, soort, nu)
+
     def _geen_van_deze(self, toestand: Toestand, sleutel: str) -> list[Bericht]:
         vraag = toestand.gemiste_vragen.pop(sleutel, None)
         if vraag is None or toestand.gemeente is None:
             return [Bericht(t.OUDE_KNOP)]
         uitkomst = self.d.matcher().zoek(vraag, toestand.gemeente)
-        self.d.wachtrij.bewaar(toestand.gemeente, uitkomst, "geen-van-deze", self.d.klok())
+        self._naar_wachtrij(toestand.gemeente, uitkomst, "geen-van-deze")
         self._tel("geen-van-deze", toestand)
         return [Bericht(t.GEEN_VAN_DEZE_DANK), *self.intake.hervat(toestand)]
 

@@ -49,6 +49,12 @@ MIGRATIES: list[str] = [
     );
     CREATE INDEX gebeurtenissen_tijd ON gebeurtenissen (tijd);
     """,
+    # 4: the queue groups a question when it arrives, not each time HR looks
+    """
+    ALTER TABLE onbeantwoord ADD COLUMN sleutel TEXT;
+    ALTER TABLE onbeantwoord ADD COLUMN groep INTEGER;
+    CREATE INDEX onbeantwoord_leiders ON onbeantwoord (gemeente, status, groep);
+    """,
 ]
 
 

@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Literal
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from knowledge.matcher import Uitkomst
 from knowledge.normalize import woorden
@@ -38,6 +38,10 @@ class Wachtrij:
 
     def __init__(self, verbinding: sqlite3.Connection) -> None:
         self.db = verbinding
+        self._leiders: dict[str, dict[int, str]] = {}
+        """Per employer: the first question of each open group, by id, with its key."""
+        self._versie: int | None = None
+        """SQLite's data_version when the groups were read: another process's write shows."""
 
     def bewaar(
         self, gemeente: str, uitkomst: Uitkomst, soort: Soort, tijd: dt.datetime | None = None
@@ -49,15 +53,60 @@ class Wachtrij:
             if all(b["id"] != k.vraag.id for b in bijna):
                 bijna.append({"id": k.vraag.id, "score": k.score})
         moment = tijd or dt.datetime.now(dt.UTC)
+        sleutel = _sleutel(uitkomst.vraag)
         cursor = self.db.execute(
-            "INSERT INTO onbeantwoord (gemeente, vraag, soort, tijd, bijna)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (gemeente, uitkomst.vraag, soort, moment.isoformat(), json.dumps(bijna[:3])),
+            "INSERT INTO onbeantwoord (gemeente, vraag, soort, tijd, bijna, sleutel, groep)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                gemeente,
+                uitkomst.vraag,
+                soort,
+                moment.isoformat(),
+                json.dumps(bijna[:3]),
+                sleutel,
+                self._groep_van(gemeente, sleutel),
+            ),
         )
-        return int(cursor.lastrowid or 0)
+        nieuw = int(cursor.lastrowid or 0)
+        if self.db.execute(
+            "UPDATE onbeantwoord SET groep = ? WHERE id = ? AND groep IS NULL", (nieuw, nieuw)
+        ).rowcount:
+            self._leiders_van(gemeente)[nieuw] = sleutel
+        return nieuw
+
+    def _leiders_van(self, gemeente: str) -> dict[int, str]:
+        versie = int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        if versie != self._versie:
+            self._leiders.clear()
+            self._versie = versie
+        if gemeente not in self._leiders:
+            self._leiders[gemeente] = {
+                int(i): str(s)
+                for i, s in self.db.execute(
+                    "SELECT id, sleutel FROM onbeantwoord WHERE gemeente = ? AND status = 'open'"
+                    " AND groep = id",
+                    (gemeente,),
+                )
+            }
+        return self._leiders[gemeente]
+
+    def _groep_van(self, gemeente: str, sleutel: str) -> int | None:
+        """The open group this question joins (its first question's id); None: a new one."""
+        leiders = self._leiders_van(gemeente)
+        if not leiders:
+            return None
+        if sleutel in leiders.values():  # the same words: no need to compare every group
+            return min(int(i) for i, s in leiders.items() if s == sleutel)
+        gevonden = process.extractOne(
+            sleutel, leiders, scorer=fuzz.token_sort_ratio, score_cutoff=GELIJK
+        )
+        return int(gevonden[2]) if gevonden else None
 
     def open_vragen(self, gemeente: str | None = None) -> list[Onbeantwoord]:
         """The questions HR has not handled yet, oldest first."""
+        return [vraag for vraag, _ in self._open(gemeente)]
+
+    def _open(self, gemeente: str | None) -> list[tuple[Onbeantwoord, int]]:
         sql = "SELECT * FROM onbeantwoord WHERE status = 'open'"
         parameters: tuple[str, ...] = ()
         if gemeente:
@@ -65,14 +114,17 @@ class Wachtrij:
             parameters = (gemeente,)
         rijen = self.db.execute(sql + " ORDER BY id", parameters).fetchall()
         return [
-            Onbeantwoord(
-                r["id"],
-                r["gemeente"],
-                r["vraag"],
-                r["soort"],
-                dt.datetime.fromisoformat(r["tijd"]),
-                json.loads(r["bijna"]),
-                r["status"],
+            (
+                Onbeantwoord(
+                    r["id"],
+                    r["gemeente"],
+                    r["vraag"],
+                    r["soort"],
+                    dt.datetime.fromisoformat(r["tijd"]),
+                    json.loads(r["bijna"]),
+                    r["status"],
+                ),
+                r["groep"] if r["groep"] is not None else r["id"],
             )
             for r in rijen
         ]
@@ -83,24 +135,42 @@ class Wachtrij:
         Questions that read the same after normalisation, or nearly (rapidfuzz
         token_sort_ratio of at least ``GELIJK``), form one group.
         """
-        groepen: list[Groep] = []
-        for vraag in self.open_vragen(gemeente):
-            sleutel = " ".join(sorted(woorden(vraag.vraag)))
-            for groep in groepen:
-                if groep.gemeente == vraag.gemeente and (
-                    fuzz.token_sort_ratio(sleutel, groep.sleutel) >= GELIJK
-                ):
-                    groep.vragen.append(vraag)
-                    break
+        self._groepeer_oude()
+        groepen: dict[int, Groep] = {}
+        for vraag, groep_id in self._open(gemeente):
+            groep = groepen.get(groep_id)
+            if groep is None:
+                groepen[groep_id] = Groep(_sleutel(vraag.vraag), vraag.gemeente, [vraag])
             else:
-                groepen.append(Groep(sleutel, vraag.gemeente, [vraag]))
-        return sorted(groepen, key=lambda g: (-len(g.vragen), g.vragen[0].id))
+                groep.vragen.append(vraag)
+        return sorted(groepen.values(), key=lambda g: (-len(g.vragen), g.vragen[0].id))
+
+    def _groepeer_oude(self) -> None:
+        """Group questions queued before groups were kept (once, oldest first)."""
+        rijen = self.db.execute(
+            "SELECT id, gemeente, vraag FROM onbeantwoord WHERE groep IS NULL ORDER BY id"
+        ).fetchall()
+        for id_, gemeente, vraag in rijen:
+            sleutel = _sleutel(vraag)
+            groep = self._groep_van(gemeente, sleutel) or id_
+            self.db.execute(
+                "UPDATE onbeantwoord SET sleutel = ?, groep = ? WHERE id = ?",
+                (sleutel, groep, id_),
+            )
+            if groep == id_:
+                self._leiders_van(gemeente)[id_] = sleutel
 
     def zet_status(self, ids: list[int], status: str) -> None:
         """Mark queued questions as handled (``verwerkt``) or dismissed (``afgewezen``)."""
         self.db.executemany(
             "UPDATE onbeantwoord SET status = ? WHERE id = ?", [(status, i) for i in ids]
         )
+        self._leiders.clear()  # a handled group's first question no longer leads
+
+
+def _sleutel(vraag: str) -> str:
+    """A question's words in a fixed order: the same question typed otherwise reads alike."""
+    return " ".join(sorted(woorden(vraag)))
 
 
 GELIJK = 90.0
