@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import random
 import subprocess
 import sys
 import tempfile
@@ -28,6 +29,9 @@ from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 
 from bot.kanalen.telegram import bouw_applicatie, http_client
+from bot.opslag.database import open_database, transactie
+from bot.opslag.wachtrij import Wachtrij
+from knowledge.matcher import Uitkomst
 from rules import laad_regelboek
 from tests.chatdriver import Klok, bouw
 
@@ -95,6 +99,54 @@ def echo_app(token: str, base_url: str) -> Application[Any, Any, Any, Any, Any, 
     return app
 
 
+WACHTRIJ_GROOTTE = 10_000
+
+
+def wachtrij_meting(map_: Path) -> tuple[float, float, float, int]:
+    """HR's queue with 10,000 open questions: adding one (p50, p99 ms) and HR's list (s)."""
+    random.seed(7)
+    woorden = [
+        "opleiding",
+        "kosten",
+        "verlof",
+        "terugbetalen",
+        "studie",
+        "hbo",
+        "mbo",
+        "cursus",
+        "fiets",
+        "parkeren",
+        "kantine",
+        "koffie",
+        "hond",
+        "laptop",
+        "rooster",
+        "vakantie",
+        "salaris",
+        "pensioen",
+        "thuiswerken",
+        "bureau",
+        "lunch",
+    ]
+    db = open_database(map_ / "wachtrij.sqlite3")
+    wachtrij = Wachtrij(db)
+    tijden = []
+    with transactie(db):
+        for _ in range(WACHTRIJ_GROOTTE):
+            vraag = " ".join(random.choices(woorden, k=random.randint(4, 9)))
+            vraag += f" {random.randint(0, 3000)}"
+            begin = time.perf_counter()
+            wachtrij.bewaar("haarlem", Uitkomst("onbekend", vraag), "onbekend")
+            tijden.append(time.perf_counter() - begin)
+    tijden.sort()
+    begin = time.perf_counter()
+    groepen = wachtrij.groepen("haarlem")
+    lijst = time.perf_counter() - begin
+    db.close()
+    p50, p99 = tijden[len(tijden) // 2] * 1000, tijden[int(len(tijden) * 0.99)] * 1000
+    return p50, p99, lijst, len(groepen)
+
+
 async def hoofd() -> int:
     """Run both and print the table."""
     regelboek = laad_regelboek()
@@ -124,6 +176,12 @@ async def hoofd() -> int:
         )
     eigen = uitslagen[-1][1].cpu_ms_per_update - uitslagen[0][1].cpu_ms_per_update
     print(f"the bot's own work: {eigen:.2f} ms CPU per update above the echo handler")
+    with tempfile.TemporaryDirectory() as map_:
+        p50, p99, lijst, aantal = wachtrij_meting(Path(map_))
+    print(
+        f"\nHR's queue with {WACHTRIJ_GROOTTE} open questions: queueing one p50 {p50:.1f} ms, "
+        f"p99 {p99:.1f} ms; HR's list ({aantal} groups) {lijst:.2f} s"
+    )
     return 0
 
 

@@ -9,6 +9,7 @@ The row's worker is a task the caller starts (``Application.create_task``, which
 
 from __future__ import annotations
 
+import asyncio
 import collections
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
@@ -26,9 +27,11 @@ MAXIMUM_WACHTEND = 100
 class Beurten:
     """One row of work per user; a row's worker runs until the row is empty."""
 
-    def __init__(self, maximum: int = MAXIMUM_WACHTEND) -> None:
+    def __init__(self, gelijktijdig: int, maximum: int = MAXIMUM_WACHTEND) -> None:
         self.maximum = maximum
         self._rijen: dict[str, collections.deque[Klus]] = {}
+        self._plaatsen = asyncio.Semaphore(gelijktijdig)
+        """Work in progress over all users at once: as many as the HTTP pool has room for."""
 
     def plan(self, gebruiker: str, klus: Klus, start: Starter) -> bool:
         """Queue ``klus`` behind the user's earlier work; False when too much is waiting."""
@@ -51,7 +54,8 @@ class Beurten:
         try:
             while rij:
                 try:
-                    await rij[0]()
+                    async with self._plaatsen:
+                        await rij[0]()
                 except Exception:  # one failed update must not stop the user's next ones
                     logger.exception("error while handling an update")
                 finally:

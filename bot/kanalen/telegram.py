@@ -126,7 +126,7 @@ class TelegramDeur:
         self.gesprek = gesprek
         self._motor = threading.Lock()
         """One engine call at a time (one SQLite connection); sending overlaps."""
-        self._beurten = Beurten()
+        self._beurten = Beurten(GELIJKTIJDIG)
         """Updates of one user are handled one by one, in order; users go side by side."""
         self._onbezorgd: dict[str, list[Bericht]] = {}
         """Replies Telegram did not take after every retry: sent before the next reply."""
