@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml requirements.lock
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot knowledge rules tests
+	$(BIN)/ruff format --check bot knowledge rules tests
 	$(BIN)/mypy
 
 test: lint

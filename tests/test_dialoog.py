@@ -525,9 +525,7 @@ def test_control_characters_never_reach_the_draft(
     assert "Hbo Bestuurskunde" in cellen
 
 
-def test_a_stored_state_that_cannot_be_read_starts_anew(
-    jan: Gebruiker, tmp_path: Path
-) -> None:
+def test_a_stored_state_that_cannot_be_read_starts_anew(jan: Gebruiker, tmp_path: Path) -> None:
     jan.zeg("/intake")
     db = jan.gesprek.d.gesprekken.db
     db.execute("UPDATE gesprekken SET toestand = '{\"stap\": 12, kapot'")

@@ -239,6 +239,7 @@ def test_the_same_question_gets_the_same_outcome_in_every_process() -> None:
         )["vragen"]
         if v["gemeente"] == "haarlem"
     ]
+
     def in_proces(zout: int) -> str:
         return console_script(
             "ask",

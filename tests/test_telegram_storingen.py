@@ -129,9 +129,7 @@ async def test_a_reply_telegram_never_took_comes_with_the_next_one(
         assert t.INTAKE_VRAGEN["instelling"] not in u.teksten()
         nieuw = await u.zeg("Hogeschool Leiden", t.INTAKE_VRAGEN["niveau"])
     teksten = [v.tekst for v in nieuw]
-    assert teksten.index(t.INTAKE_VRAGEN["instelling"]) < teksten.index(
-        t.INTAKE_VRAGEN["niveau"]
-    )
+    assert teksten.index(t.INTAKE_VRAGEN["instelling"]) < teksten.index(t.INTAKE_VRAGEN["niveau"])
 
 
 async def test_a_failing_command_list_at_start_is_retried(

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import functools
 import logging
 import random
 import re
+from collections.abc import Callable
 
 from bot import teksten as t
 from bot.dialoog.berichten import Bericht, Druk, Invoer, Knop, knop_data, lees_knop
@@ -214,6 +216,46 @@ class Gesprek:
             )
         return self.beantwoord(toestand, tekst)
 
+    @functools.cached_property
+    def _vaste_knoppen(self) -> dict[str, Callable[[Toestand], list[Bericht]]]:
+        """The buttons that mean the same at every step, by action."""
+        return {
+            "menu-vraag": lambda _: [Bericht(t.TYP_JE_VRAAG)],
+            "menu-intake": self.intake.begin,
+            "menu-tip": self._tip,
+            "menu-stop": self._menu_stop,
+            "menu-verder": self.intake.hervat,
+            "reken": self._reken,
+            "niet-rekenen": self._niet_rekenen,
+            "vergeet-ja": self._vergeet_ja,
+            "vergeet-nee": self._vergeet_nee,
+        }
+
+    def _menu_stop(self, toestand: Toestand) -> list[Bericht]:
+        self._stop_intake(toestand)
+        return [self._menu(toestand)]
+
+    def _reken(self, toestand: Toestand) -> list[Bericht]:
+        if not toestand.situatie:
+            return self.intake.knop(toestand, "reken")
+        return self.intake.begin_met(toestand, toestand.situatie)
+
+    def _niet_rekenen(self, toestand: Toestand) -> list[Bericht]:
+        toestand.situatie = {}
+        return [Bericht(t.NIET_REKENEN)]
+
+    def _vergeet_ja(self, toestand: Toestand) -> list[Bericht]:
+        if toestand.stap != "vergeet":
+            return self.intake.knop(toestand, "vergeet-ja")
+        toestand.stap = "vergeten"
+        return [Bericht(t.VERGETEN)]
+
+    def _vergeet_nee(self, toestand: Toestand) -> list[Bericht]:
+        if toestand.stap != "vergeet":
+            return self.intake.knop(toestand, "vergeet-nee")
+        toestand.naar_menu()
+        return [Bericht(t.NIET_VERGETEN)]
+
     def _knop(self, toestand: Toestand, data: str, gebruiker: str) -> list[Bericht]:
         gelezen = lees_knop(data)
         if gelezen is None:
@@ -237,28 +279,9 @@ class Gesprek:
             if gekozen in self.d.gemeenten:
                 return self._gemeente_gekozen(toestand, gekozen)
             return [Bericht(t.OUDE_KNOP)]
-        if actie == "menu-vraag":
-            return [Bericht(t.TYP_JE_VRAAG)]
-        if actie == "menu-intake":
-            return self.intake.begin(toestand)
-        if actie == "menu-tip":
-            return self._tip(toestand)
-        if actie == "menu-stop":
-            self._stop_intake(toestand)
-            return [self._menu(toestand)]
-        if actie == "menu-verder":
-            return self.intake.hervat(toestand)
-        if actie == "reken" and toestand.situatie:
-            return self.intake.begin_met(toestand, toestand.situatie)
-        if actie == "niet-rekenen":
-            toestand.situatie = {}
-            return [Bericht(t.NIET_REKENEN)]
-        if actie == "vergeet-ja" and toestand.stap == "vergeet":
-            toestand.stap = "vergeten"
-            return [Bericht(t.VERGETEN)]
-        if actie == "vergeet-nee" and toestand.stap == "vergeet":
-            toestand.naar_menu()
-            return [Bericht(t.NIET_VERGETEN)]
+        vaste_knop = self._vaste_knoppen.get(actie)
+        if vaste_knop:
+            return vaste_knop(toestand)
         return self.intake.knop(toestand, actie)
 
     def _hr_commando(self, toestand: Toestand, naam: str, gebruiker: str) -> list[Bericht]:
