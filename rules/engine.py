@@ -19,7 +19,7 @@ from rules.calculators import (
     volle_maanden_tekort,
 )
 from rules.contract import Bron, Intake, Offerte, Stap, Trede
-from rules.feiten import INTAKE_FEITEN, lees_intake
+from rules.feiten import INTAKE_FEITEN, UITKOMST_FEITEN, lees_intake
 from rules.opmaak import waarde
 from rules.rulebook import Regelboek, Regeling, RegelRij, RegelTabel
 from rules.schema import Berekening, Percentage, ProRata, Staffel, Uitkomsten
@@ -63,6 +63,8 @@ class _Offertebouw:
             if any(getattr(self.intake, deel) is None for deel in tabel.tabel.alleen_met):
                 continue
             uitslag = evalueer_tabel(tabel, self.lees)
+            if tabel.tabel.hit_policy == "verzamel":
+                uitslag.kandidaten = [k for k in uitslag.kandidaten if not _wacht_op_uitkomst(k)]
             for rij in uitslag.toegepast:
                 self._pas_toe(rij)
             if uitslag.open:
@@ -304,6 +306,16 @@ class _Offertebouw:
         for tekst in nieuw:
             if tekst not in lijst:
                 lijst.append(tekst)
+
+
+def _wacht_op_uitkomst(kandidaat: RijUitslag) -> bool:
+    """True when a collected row is undecided on an outcome an earlier table left empty.
+
+    Such an outcome is final: the percentage is open, or there is none. A condition that
+    needs it (say a reimbursement above 0%) does not apply, and is no question to ask;
+    a row for the open case tests ``null`` itself.
+    """
+    return any(feit in UITKOMST_FEITEN for feit in kandidaat.onbekend)
 
 
 def _bron_tekst(rij: RegelRij) -> str:
