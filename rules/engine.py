@@ -27,6 +27,7 @@ from rules.tables import RijUitslag, TabelUitslag, evalueer_tabel
 from rules.teksten import (
     HANGT_AF,
     MOGELIJK,
+    NIETS,
     NOG_OPEN,
     OP_DE_GRENS,
     TERUGBETALING_ONBEKEND,
@@ -54,7 +55,7 @@ class _Offertebouw:
     def __post_init__(self) -> None:
         self.offerte = Offerte(
             gemeente=self.regeling.gemeente,
-            regeling=f"{self.regeling.bestand.naam} (geldig {self.regeling.periode()})",
+            regeling=f"{self.regeling.bestand.naam}, {self.regeling.periode()}",
             peildatum=self.peildatum,
         )
 
@@ -285,7 +286,10 @@ class _Offertebouw:
             naam = match.group(1)
             feit = self.regeling.feiten.get(naam)
             geld = feit.geld if feit else naam.endswith("bedrag")
-            return waarde(self.lees(naam), geld)
+            gelezen = self.lees(naam)
+            if naam == "terugbetaling.bedrag" and gelezen == 0:
+                return NIETS  # "je betaalt niets terug", not "€ 0,00 terug"
+            return waarde(gelezen, geld)
 
         return _PLEK.sub(vul, uitslag.rij.rij.uitleg).strip()
 
