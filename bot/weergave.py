@@ -124,8 +124,10 @@ def offerte_tekst(offerte: Offerte) -> str:
     delen.append(met_bron(verlof_tekst(offerte), "verlof"))
     terug = f"Terugbetalen: {t.toelichting}"
     if t.bedrag is not None:
-        voorbeeld = VOORBEELD_TERUG.format(bedrag=euro(t.bedrag))
-        terug += " " + (NIETS_TERUG if t.bedrag == 0 else voorbeeld)
+        if t.bedrag != 0:
+            terug += " " + VOORBEELD_TERUG.format(bedrag=euro(t.bedrag))
+        elif t.van_toepassing is not False:  # no obligation: the toelichting says so already
+            terug += " " + NIETS_TERUG
     delen.append(met_bron(terug, "terugbetaling", "vertrek"))
     if offerte.voorwaarden:
         lijst = "\n".join(f"- {w}" for w in offerte.voorwaarden)

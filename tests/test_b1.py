@@ -110,3 +110,38 @@ def test_every_scenario_quote_as_a_person_reads_it(regelboek: Regelboek) -> None
             if _fouten(tekst):
                 fout[scenario.naam] = _fouten(tekst)
     assert not fout
+
+
+def _quote(regelboek: Regelboek, **intake: object) -> str:
+    return offerte_tekst(maak_offerte(intake_uit_data(intake), regelboek, VANDAAG))
+
+
+def test_plain_sentences_replace_the_old_forms(regelboek: Regelboek) -> None:
+    helft = _quote(
+        regelboek,
+        gemeente="haarlem",
+        opleiding={"diploma_of_certificaat": True},
+        doel="huidige_functie",
+        leidinggevende_akkoord=False,
+        in_pop=True,
+        kosten={"studiekosten": 1000},
+    )
+    assert "Je regeling: Beleidskader individuele opleidingen gemeente Haarlem (2020), " in helft
+    assert "geldt sinds 1 januari 2020." in helft
+    assert "Het kan ook zijn dat je niets vergoed krijgt." in helft
+    laat_weg = _quote(
+        regelboek,
+        gemeente="capelle-aan-den-ijssel",
+        doel="huidige_functie",
+        leidinggevende_akkoord=True,
+        in_opleidingsplan=True,
+        duur_maanden=24,
+        opleiding={"diploma_of_certificaat": True},
+        kosten={"studiekosten": 6000},
+        vertrek={
+            "moment": "na_afronding",
+            "maanden_na_afronding": 37,
+            "reden": "eigen_initiatief",
+        },
+    )
+    assert "In jouw voorbeeld betaal je niets terug." in laat_weg
