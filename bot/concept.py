@@ -28,7 +28,7 @@ from docx.text.paragraph import Paragraph
 from bot.dialoog.berichten import zonder_stuurtekens
 from bot.teksten import CONCEPT as C
 from bot.teksten import CONCEPT_DOELEN
-from bot.weergave import bronnen_van, verlof_tekst
+from bot.weergave import bronnen_van, procenten, verlof_tekst
 from rules.contract import Bron, Intake, Offerte, Terugbetaling, Vertrek, VertrekMoment
 from rules.opmaak import euro, getal
 
@@ -361,10 +361,16 @@ def _regeling(document: DocxDocument, offerte: Offerte, genoemd: set[Bron]) -> N
     if v.percentage is not None:
         bedrag = euro(v.bedrag) if v.bedrag is not None else C["onbekend"]
         vergoeding = C["vergoeding_waarde"].format(percentage=v.percentage, bedrag=bedrag)
-        if v.alternatieven:
-            vergoeding += " " + C["vergoeding_ook"].format(opties=_procenten(v.alternatieven))
+        anders = [p for p in v.alternatieven if p]
+        if anders:
+            vergoeding += " " + C["vergoeding_ook"].format(opties=procenten(anders))
+        if 0 in v.alternatieven:
+            vergoeding += " " + C["vergoeding_niets"]
     elif v.alternatieven:
-        vergoeding = C["vergoeding_open"].format(opties=_procenten(v.alternatieven))
+        anders = [p for p in v.alternatieven if p]
+        vergoeding = C["vergoeding_open"].format(opties=procenten(anders)) if anders else ""
+        if 0 in v.alternatieven:
+            vergoeding = f"{vergoeding} {C['vergoeding_niets']}".strip()
     else:
         vergoeding = C["vergoeding_geen"]
     staffel = [
@@ -385,10 +391,6 @@ def _regeling(document: DocxDocument, offerte: Offerte, genoemd: set[Bron]) -> N
             document.add_paragraph(punt, style="List Bullet").paragraph_format.space_after = Pt(0)
         if not _bron(document, offerte, bronnen_van(offerte, *tabellen), genoemd):
             document.paragraphs[-1].paragraph_format.space_after = Pt(6)
-
-
-def _procenten(percentages: Sequence[int]) -> str:
-    return ", ".join(f"{p}%" for p in percentages)
 
 
 def _wat_als(
@@ -421,6 +423,8 @@ def wat_als_tekst(vertrek: Vertrek, terug: Terugbetaling) -> str:
         geval = C["wat_als_gestopt"]
     if terug.bedrag is None:
         return f"{geval}, {C['wat_als_onbekend']}"
+    if terug.bedrag == 0:
+        return f"{geval}, {C['wat_als_niets']}"
     return f"{geval}, {C['wat_als_bedrag'].format(bedrag=euro(terug.bedrag))}"
 
 

@@ -123,15 +123,15 @@ MAANDEN = "{aantal} maanden"
 # --- the intake -------------------------------------------------------------------------
 
 INTAKE_START = (
-    "We beginnen met de intake. Ik stel je een paar korte vragen. "
-    "Typ je tussendoor een vraag? Dan beantwoord ik die en gaan we daarna verder.\n"
+    "Nu begint de intake. Ik stel je een paar korte vragen. "
+    "Typ je tussendoor een vraag? Dan beantwoord ik die. Daarna ga ik verder met de intake.\n"
     "Met 'Terug' ga je een vraag terug. Met /stop stop je."
 )
 INTAKE_VERLOPEN = (
     "Je intake is gestopt, omdat je {verloop} niets hebt gedaan. Je antwoorden zijn gewist. "
     "Begin opnieuw met /intake."
 )
-VERDER_MET_INTAKE = "We gaan verder met de intake."
+VERDER_MET_INTAKE = "Ik ga verder met de intake."
 INTAKE_VRAGEN = {
     "naam": "Hoe heet de opleiding?",
     "instelling": "Bij welke school of welk instituut volg je de opleiding?",
@@ -221,12 +221,19 @@ NIET_REKENEN = "Prima. Stel gerust nog een vraag."
 WAT_ALS_BEDRAG = "dan betaal je waarschijnlijk {bedrag} terug."
 WAT_ALS_ONBEKEND = (
     "dat bedrag kan ik niet uitrekenen. Je regeling geeft daarvoor niet genoeg gegevens. "
-    "Vraag het bij HR na."
+    "Vraag het je HR-adviseur."
 )
 FOUT_DUUR = (
     "Dat kan ik niet lezen. Typ hoe lang de opleiding duurt, bijvoorbeeld 24 maanden of 2 jaar."
 )
 GEEN_OFFERTE = "Er is nog geen inschatting. Begin met /intake."
+VERGOEDING_OOK = "Het kan ook {opties} zijn."
+VERGOEDING_OOK_NIETS = "Het kan ook zijn dat je niets vergoed krijgt."
+VERGOEDING_OPEN = "Vergoeding: nog niet zeker. Misschien krijg je {opties}."
+VERGOEDING_OPEN_NIETS = "Vergoeding: nog niet zeker. Misschien krijg je niets vergoed."
+NIETS_TERUG = "In jouw voorbeeld betaal je niets terug."
+VOORBEELD_TERUG = "In jouw voorbeeld betaal je {bedrag} terug."
+WAAROM_KOP = "Waarom? Zo kom ik tot deze inschatting:"
 REGELING_FOUT = "Voor jouw gemeente kan ik nu geen inschatting maken: {fout}"
 
 # --- the draft request ------------------------------------------------------------------
@@ -291,7 +298,8 @@ CONCEPT = {
     "vergoeding": "Vergoeding",
     "vergoeding_waarde": "{percentage}%, dat is {bedrag}.",
     "vergoeding_ook": "Het kan ook {opties} zijn.",
-    "vergoeding_open": "Nog niet zeker. Mogelijk: {opties}.",
+    "vergoeding_open": "Nog niet zeker. Misschien {opties}.",
+    "vergoeding_niets": "Misschien krijg ik niets vergoed.",
     "vergoeding_geen": "Geen vast percentage.",
     "verlof": "Studieverlof",
     "terugbetaling": "Terugbetalen",
@@ -305,7 +313,10 @@ CONCEPT = {
     "wat_als_tijdens": "Als ik tijdens de opleiding zelf vertrek",
     "wat_als_gestopt": "Als ik zelf met de opleiding stop",
     "wat_als_bedrag": "betaal ik waarschijnlijk {bedrag} terug.",
-    "wat_als_onbekend": "kan de opleidingsbot het bedrag niet uitrekenen. Ik vraag het na bij HR.",
+    "wat_als_niets": "betaal ik niets terug.",
+    "wat_als_onbekend": (
+        "kan de opleidingsbot het bedrag niet uitrekenen. Ik vraag het na bij mijn HR-adviseur."
+    ),
     "bespreken": "Punten om te bespreken",
     "checklist": "Checklist: wat je moet regelen",
     "akkoord": "Afspraken en akkoord",
@@ -329,7 +340,7 @@ CONCEPT_DOELEN = {
 """The goal in the employee's own voice, for the request to the manager."""
 
 TOT_ZIENS = "Tot ziens! Je kunt altijd terugkomen."
-GESPREK_KAPOT = "Sorry, er ging iets mis met ons gesprek. We beginnen opnieuw."
+GESPREK_KAPOT = "Sorry, er ging iets mis met ons gesprek. Ik begin opnieuw."
 TERMINAL_UITLEG = "(Stoppen met de chat: druk op Ctrl-D.)"
 
 # --- HR ---------------------------------------------------------------------------------

@@ -6,7 +6,18 @@ on, taken from the engine's explanation steps for that part's table.
 
 from __future__ import annotations
 
-from bot.teksten import ANTWOORD_OP, BRON, OOK_GOED_OM_TE_WETEN
+from bot.teksten import (
+    ANTWOORD_OP,
+    BRON,
+    NIETS_TERUG,
+    OOK_GOED_OM_TE_WETEN,
+    VERGOEDING_OOK,
+    VERGOEDING_OOK_NIETS,
+    VERGOEDING_OPEN,
+    VERGOEDING_OPEN_NIETS,
+    VOORBEELD_TERUG,
+    WAAROM_KOP,
+)
 from knowledge.faq import FaqBestand, Vraag
 from rules.contract import Bron, Offerte
 from rules.explain import leg_uit
@@ -47,18 +58,45 @@ def bron_tekst(bronnen: list[Bron]) -> str:
 
 
 def vergoeding_tekst(offerte: Offerte) -> str:
-    """The reimbursement in a sentence or two."""
+    """The reimbursement in a sentence or two; 0% is said as "niets"."""
     v = offerte.vergoeding
     if v.percentage is not None:
         bedrag = f" Dat is {euro(v.bedrag)}." if v.bedrag is not None else ""
         tekst = f"Vergoeding: waarschijnlijk {v.percentage}%.{bedrag} {v.toelichting}"
-        if v.alternatieven:
-            tekst += " Het kan ook: " + ", ".join(f"{p}%" for p in v.alternatieven) + "."
-        return tekst
+        return " ".join([tekst, *ook_tekst(v.alternatieven)])
     if v.alternatieven:
-        opties = ", ".join(f"{p}%" for p in v.alternatieven)
-        return f"Vergoeding: nog niet zeker. Mogelijk is {opties}. {v.toelichting}"
+        opties = procenten([p for p in v.alternatieven if p])
+        if opties:
+            tekst = VERGOEDING_OPEN.format(opties=opties)
+            if 0 in v.alternatieven:
+                tekst += " " + VERGOEDING_OOK_NIETS
+        else:
+            tekst = VERGOEDING_OPEN_NIETS
+        return f"{tekst} {v.toelichting}"
     return f"Vergoeding: geen vast percentage. {v.toelichting}"
+
+
+def procenten(percentages: list[int]) -> str:
+    """Percentages in words: "100%", "100% of 50%", "100%, 75% of 50%".
+
+    >>> procenten([100]), procenten([100, 50]), procenten([100, 75, 50])
+    ('100%', '100% of 50%', '100%, 75% of 50%')
+    """
+    delen = [f"{p}%" for p in percentages]
+    if len(delen) < 2:
+        return "".join(delen)
+    return ", ".join(delen[:-1]) + " of " + delen[-1]
+
+
+def ook_tekst(alternatieven: list[int]) -> list[str]:
+    """The other percentages in plain sentences; 0% becomes "niets vergoed"."""
+    zinnen = []
+    anders = [p for p in alternatieven if p]
+    if anders:
+        zinnen.append(VERGOEDING_OOK.format(opties=procenten(anders)))
+    if 0 in alternatieven:
+        zinnen.append(VERGOEDING_OOK_NIETS)
+    return zinnen
 
 
 def verlof_tekst(offerte: Offerte) -> str:
@@ -86,7 +124,10 @@ def offerte_tekst(offerte: Offerte) -> str:
     delen.append(met_bron(verlof_tekst(offerte), "verlof"))
     terug = f"Terugbetalen: {t.toelichting}"
     if t.bedrag is not None:
-        terug += f" In jouw voorbeeld betaal je {euro(t.bedrag)} terug."
+        if t.bedrag != 0:
+            terug += " " + VOORBEELD_TERUG.format(bedrag=euro(t.bedrag))
+        elif t.van_toepassing is not False:  # no obligation: the toelichting says so already
+            terug += " " + NIETS_TERUG
     delen.append(met_bron(terug, "terugbetaling", "vertrek"))
     if offerte.voorwaarden:
         lijst = "\n".join(f"- {w}" for w in offerte.voorwaarden)
@@ -103,4 +144,4 @@ def offerte_tekst(offerte: Offerte) -> str:
 
 def uitleg_tekst(offerte: Offerte) -> str:
     """The step-by-step explanation ("waarom?") as Dutch text."""
-    return "Waarom? Zo komen we tot deze inschatting:\n\n" + "\n\n".join(leg_uit(offerte))
+    return WAAROM_KOP + "\n\n" + "\n\n".join(leg_uit(offerte))

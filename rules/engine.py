@@ -19,7 +19,7 @@ from rules.calculators import (
     volle_maanden_tekort,
 )
 from rules.contract import Bron, Intake, Offerte, Stap, Trede
-from rules.feiten import INTAKE_FEITEN, lees_intake
+from rules.feiten import INTAKE_FEITEN, UITKOMST_FEITEN, lees_intake
 from rules.opmaak import waarde
 from rules.rulebook import Regelboek, Regeling, RegelRij, RegelTabel
 from rules.schema import Berekening, Percentage, ProRata, Staffel, Uitkomsten
@@ -27,6 +27,7 @@ from rules.tables import RijUitslag, TabelUitslag, evalueer_tabel
 from rules.teksten import (
     HANGT_AF,
     MOGELIJK,
+    NIETS,
     NOG_OPEN,
     OP_DE_GRENS,
     TERUGBETALING_ONBEKEND,
@@ -54,7 +55,7 @@ class _Offertebouw:
     def __post_init__(self) -> None:
         self.offerte = Offerte(
             gemeente=self.regeling.gemeente,
-            regeling=f"{self.regeling.bestand.naam} (geldig {self.regeling.periode()})",
+            regeling=f"{self.regeling.bestand.naam}, {self.regeling.periode()}",
             peildatum=self.peildatum,
         )
 
@@ -63,6 +64,8 @@ class _Offertebouw:
             if any(getattr(self.intake, deel) is None for deel in tabel.tabel.alleen_met):
                 continue
             uitslag = evalueer_tabel(tabel, self.lees)
+            if tabel.tabel.hit_policy == "verzamel":
+                uitslag.kandidaten = [k for k in uitslag.kandidaten if not _wacht_op_uitkomst(k)]
             for rij in uitslag.toegepast:
                 self._pas_toe(rij)
             if uitslag.open:
@@ -283,7 +286,10 @@ class _Offertebouw:
             naam = match.group(1)
             feit = self.regeling.feiten.get(naam)
             geld = feit.geld if feit else naam.endswith("bedrag")
-            return waarde(self.lees(naam), geld)
+            gelezen = self.lees(naam)
+            if naam == "terugbetaling.bedrag" and gelezen == 0:
+                return NIETS  # "je betaalt niets terug", not "€ 0,00 terug"
+            return waarde(gelezen, geld)
 
         return _PLEK.sub(vul, uitslag.rij.rij.uitleg).strip()
 
@@ -304,6 +310,16 @@ class _Offertebouw:
         for tekst in nieuw:
             if tekst not in lijst:
                 lijst.append(tekst)
+
+
+def _wacht_op_uitkomst(kandidaat: RijUitslag) -> bool:
+    """True when a collected row is undecided on an outcome an earlier table left empty.
+
+    Such an outcome is final: the percentage is open, or there is none. A condition that
+    needs it (say a reimbursement above 0%) does not apply, and is no question to ask;
+    a row for the open case tests ``null`` itself.
+    """
+    return any(feit in UITKOMST_FEITEN for feit in kandidaat.onbekend)
 
 
 def _bron_tekst(rij: RegelRij) -> str:

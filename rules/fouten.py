@@ -40,7 +40,7 @@ class GeenRegelingOpDatum(RegelFout):
     def __init__(self, gemeente: str, peildatum: dt.date, perioden: list[str]) -> None:
         super().__init__(
             f"geen regeling van {gemeente} geldig op {peildatum.isoformat()}; "
-            f"wel geldig: {'; '.join(perioden)}"
+            f"de regelingen die er zijn: {'; '.join(perioden)}"
         )
 
 

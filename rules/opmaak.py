@@ -28,6 +28,21 @@ def getal(waarde: Decimal) -> str:
     return tekst.replace(".", ",")
 
 
+_MAANDEN = (
+    *("januari", "februari", "maart", "april", "mei", "juni"),
+    *("juli", "augustus", "september", "oktober", "november", "december"),
+)
+
+
+def datum(dag: dt.date) -> str:
+    """A date in words, the way a letter writes it.
+
+    >>> datum(dt.date(2020, 1, 1)), datum(dt.date(2024, 12, 31))
+    ('1 januari 2020', '31 december 2024')
+    """
+    return f"{dag.day} {_MAANDEN[dag.month - 1]} {dag.year}"
+
+
 def waarde(waarde: object, geld: bool = False) -> str:
     """Format a fact's value for a person; an unknown fact reads "onbekend".
 

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from rules.cells import Cel, CelFout, lees_cel
 from rules.feiten import ENGINE_FEITEN, INTAKE_FEITEN, UITKOMST_FEITEN, Feit
 from rules.fouten import GeenRegelingOpDatum, OnbekendeGemeente, RegelingFout
+from rules.opmaak import datum
 from rules.schema import RegelingBestand, Rij, Tabel, Uitkomsten
 from rules.yamlload import YamlDocument, YamlFout, laad_yaml
 
@@ -71,10 +72,11 @@ class Regeling:
         return self.bestand.geldig_van <= datum and (tot is None or datum <= tot)
 
     def periode(self) -> str:
-        """The period of validity in words."""
-        tot = self.bestand.geldig_tot
-        einde = tot.isoformat() if tot else "heden"
-        return f"{self.bestand.geldig_van.isoformat()} t/m {einde}"
+        """The period of validity in words: "geldt sinds 1 januari 2020"."""
+        van, tot = datum(self.bestand.geldig_van), self.bestand.geldig_tot
+        if tot is None:
+            return f"geldt sinds {van}"
+        return f"geldt van {van} tot en met {datum(tot)}"
 
     def vraag(self, feit: str) -> str:
         """The question for an unknown fact, in this regeling's own words."""

@@ -3,11 +3,12 @@
 HANGT_AF = "Dat hangt nog af van je antwoorden op de open vragen."
 NOG_OPEN = "Dit is nog niet zeker. Het hangt af van deze vragen: {vragen}"
 MOGELIJK = "Mogelijk: {tekst} ({bron})."
+NIETS = "niets"
 OP_DE_GRENS = (
-    "Je vertrekt precies op een grens van de staffel ({maanden} maanden). "
-    "Wij tellen die maand nog mee bij de trede ervoor. "
-    "Vraag bij HR na of zij dat ook zo tellen."
+    "Je vertrekt precies {maanden} maanden na de opleiding. Dat is een grens in de regeling. "
+    "Ik tel die maand nog mee bij de periode ervoor. "
+    "Vraag je HR-adviseur of dat klopt."
 )
 TERUGBETALING_ONBEKEND = (
-    "Hoeveel je terugbetaalt, kunnen wij niet uitrekenen. Vraag het bij HR na."
+    "Hoeveel je terugbetaalt, kan ik niet uitrekenen. Vraag het je HR-adviseur."
 )

@@ -175,7 +175,10 @@ def test_each_employer_gets_its_own_questions(
 ) -> None:
     capelle = Gebruiker(bouw(tmp_path, regelboek, klok, gemeente="capelle-aan-den-ijssel"))
     vragen = kort_intake_tot_situatie(capelle)
-    assert "Staat de studie in het concernbrede opleidingsplan?" in vragen
+    assert (
+        "Staat de studie in het opleidingsplan van de hele gemeente (het concernbrede "
+        "opleidingsplan)?"
+    ) in vragen
     assert any("afdelingshoofd" in v for v in vragen)
     kaag = Gebruiker(bouw(tmp_path, regelboek, klok, gemeente="kaag-en-braassem"), "test:2")
     vragen = kort_intake_tot_situatie(kaag)

@@ -112,7 +112,7 @@ async def test_intake_quote_why_what_if_and_docx(
         assert offerte.tekst and "Hbo <b>Bestuurskunde</b> *vet*" in offerte.tekst
         assert "waarschijnlijk 100%. Dat is € 4.000,00." in offerte.tekst
         assert "Speerpunt 2" in offerte.tekst
-        await u.druk(t.KNOP_WAAROM, "Waarom? Zo komen we")
+        await u.druk(t.KNOP_WAAROM, "Waarom? Zo kom ik")
         await u.druk(t.KNOP_WAT_ALS, t.WAT_ALS_VRAAG)
         [wat_als] = await u.zeg("12", "Als je 12 maanden na je opleiding zelf vertrekt")
         assert wat_als.tekst and "€ 2.000,00" in wat_als.tekst

@@ -77,7 +77,7 @@ def test_whole_intake_typed_as_numbers_and_text(tmp_path: Path) -> None:
     assert t.VERDER_MET_INTAKE in uit
     assert "Dit krijg je waarschijnlijk voor Hbo Bestuurskunde" in uit
     assert "waarschijnlijk 100%. Dat is € 7.950,50." in uit
-    assert "Waarom? Zo komen we tot deze inschatting" in uit
+    assert "Waarom? Zo kom ik tot deze inschatting" in uit
     assert "Als je 18 maanden na je opleiding zelf vertrekt" in uit
     [docx_pad] = list(tmp_path.glob("concept-aanvraag-hbo-bestuurskunde-*.docx"))
     assert str(docx_pad) in uit
