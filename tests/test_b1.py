@@ -69,9 +69,7 @@ def test_the_scan_finds_each_forbidden_phrase() -> None:
 
 
 def test_the_bots_own_sentences() -> None:
-    teksten = [
-        w for n, w in vars(bot.teksten).items() if not n.startswith("_") and n.isupper()
-    ]
+    teksten = [w for n, w in vars(bot.teksten).items() if not n.startswith("_") and n.isupper()]
     fout = {t: _fouten(t) for t in _strings(teksten) if _fouten(t)}
     assert not fout
 
@@ -91,9 +89,7 @@ def test_the_faq_answers(pad: Path) -> None:
     data = yaml.safe_load(pad.read_text("utf-8"))
     vragen = data.get("vragen", []) if isinstance(data, dict) else data
     antwoorden = [
-        [v.get("antwoord", ""), v.get("wist_je_dat") or ""]
-        for v in vragen
-        if isinstance(v, dict)
+        [v.get("antwoord", ""), v.get("wist_je_dat") or ""] for v in vragen if isinstance(v, dict)
     ]
     assert antwoorden, f"{pad.name}: no answers found"
     fout = {t: _fouten(t) for t in _strings(antwoorden) if _fouten(t)}
