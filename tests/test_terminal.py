@@ -103,3 +103,14 @@ def test_the_chat_writes_drafts_to_the_data_folder(
     [docx_pad] = list((tmp_path / "data" / "concepten").glob("concept-aanvraag-*.docx"))
     assert str(docx_pad) in uit.stdout
     assert list(werkmap.iterdir()) == []
+
+
+def test_a_button_can_be_typed_by_its_label(tmp_path: Path) -> None:
+    uit = chat(
+        tmp_path,
+        ["Start de intake", "Hbo Bestuurskunde", "weet ik nog niet"],
+        "--gemeente",
+        "haarlem",
+    )
+    assert t.INTAKE_VRAGEN["naam"] in uit
+    assert t.INTAKE_VRAGEN["niveau"] in uit  # "weet ik nog niet" pressed the institute's button

@@ -1,7 +1,8 @@
 """The terminal chat: the same conversation as on Telegram, on stdin and stdout.
 
-Buttons are printed numbered, ``[1] Ja  [2] Nee  [3] Terug``; typing the number presses
-the button. Where the answer itself is a number, the buttons get letters instead.
+Buttons are printed numbered, ``[1] Ja  [2] Nee  [3] Terug``; typing the number, or the
+button's label ("Start de intake"), presses the button. Where the answer itself is a
+number, the buttons get letters instead.
 Works with piped input and ends cleanly at the end of it.
 """
 
@@ -48,7 +49,8 @@ class Terminal:
             if knoppen:
                 tekens = string.ascii_lowercase if bericht.getal_verwacht else None
                 sleutels = [tekens[i] if tekens else str(i + 1) for i in range(len(knoppen))]
-                self.knoppen = {s: k.data for s, k in zip(sleutels, knoppen, strict=True)}
+                self.knoppen = {k.label.strip().lower(): k.data for k in knoppen}
+                self.knoppen |= {s: k.data for s, k in zip(sleutels, knoppen, strict=True)}
                 print(
                     "  ".join(f"[{s}] {k.label}" for s, k in zip(sleutels, knoppen, strict=True)),
                     file=self.uit,
