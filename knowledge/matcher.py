@@ -34,9 +34,9 @@ class Drempels:
     the calibrated values differ from these).
     """
 
-    antwoord: float = 52.0
+    antwoord: float = 50.0
     suggestie: float = 48.0
-    marge: float = 10.0
+    marge: float = 15.0
     """An answer needs this lead over the best other entry; else it is a suggestion."""
 
 
