@@ -94,7 +94,7 @@ async def test_a_burst_does_not_hold_up_another_user(
         api.vertraag("sendMessage", 0.05)
         for tekst in HAARLEM_IN_EEN_ADEM * 2:
             api.stuur_tekst(302, tekst)
-        await ander.zeg("hoeveel studieverlof krijg ik", "Bron:")
+        await ander.zeg("moet ik een studieovereenkomst tekenen voor mijn opleiding", "Bron:")
         # the other user's answer came while the burst was still being worked off
         assert not any(KLAAR in x for x in snel.teksten()[-1:])
 
@@ -138,7 +138,7 @@ async def test_a_failing_command_list_at_start_is_retried(
     api.faal_bij("setMyCommands", 502, "Bad Gateway", keer=2)
     async with draaiende_bot(api, bouw(tmp_path, regelboek, Klok())):
         u = await _gestart(api, 306)
-        await u.zeg("hoeveel studieverlof krijg ik", "Bron:")
+        await u.zeg("moet ik een studieovereenkomst tekenen voor mijn opleiding", "Bron:")
     assert len(api.aanroepen("setMyCommands")) >= 1
 
 
