@@ -21,7 +21,7 @@ from bot.dialoog.diensten import Diensten
 from bot.dialoog.hr import HrGesprek
 from bot.dialoog.intakeflow import IntakeGesprek
 from bot.dialoog.situatie import lees_situatie
-from bot.dialoog.toestand import Toestand
+from bot.dialoog.toestand import Stap, Toestand
 from bot.opslag.database import transactie
 from bot.opslag.wachtrij import Soort
 from bot.weergave import antwoord_tekst
@@ -114,11 +114,11 @@ class Gesprek:
             berichten += self._knop(toestand, invoer.data, gebruiker)
         elif invoer.tekst.startswith("/"):
             berichten += self._commando(toestand, invoer.tekst, gebruiker)
-        elif (woord := _los_commando(invoer.tekst)) and not toestand.stap.startswith("hr-"):
+        elif (woord := _los_commando(invoer.tekst)) and not toestand.stap.is_hr:
             berichten += self._commando(toestand, f"/{woord}", gebruiker)
         else:
             berichten += self._tekst(toestand, invoer.tekst, gebruiker)
-        if toestand.stap == "vergeten":
+        if toestand.stap == Stap.VERGETEN:
             self.d.gesprekken.vergeet(gebruiker)
         else:
             toestand.bijgewerkt = nu
@@ -128,10 +128,10 @@ class Gesprek:
     # --- dispatch ---------------------------------------------------------------------
 
     def _verloop(self, toestand: Toestand, nu: dt.datetime) -> list[Bericht]:
-        bezig = toestand.stap in ("intake", "offerte", "wat_als") and toestand.antwoorden
+        bezig = toestand.stap in (Stap.INTAKE, Stap.OFFERTE, Stap.WAT_ALS) and toestand.antwoorden
         if not (bezig and toestand.bijgewerkt and nu - toestand.bijgewerkt > VERLOOP):
             return []
-        if toestand.stap == "intake":
+        if toestand.stap == Stap.INTAKE:
             self._tel("intake-afgebroken", toestand, self.intake.huidige_stap(toestand))
         toestand.naar_menu()
         return [Bericht(t.INTAKE_VERLOPEN.format(verloop=VERLOOP_TEKST))]
@@ -157,7 +157,7 @@ class Gesprek:
                 )
             return [Bericht(hulp), *self.intake.hervat(toestand)]
         if naam == "menu":
-            if toestand.stap == "intake" and toestand.antwoorden:
+            if toestand.stap == Stap.INTAKE and toestand.antwoorden:
                 nummer = toestand.nieuw_volgnummer()
                 knoppen = [
                     Knop(t.KNOP_INTAKE_STOPPEN, knop_data(nummer, "menu-stop")),
@@ -167,7 +167,7 @@ class Gesprek:
             self._stop_intake(toestand)
             return [self._menu(toestand)]
         if naam == "stop":
-            bezig = toestand.stap != "menu"
+            bezig = toestand.stap != Stap.MENU
             self._stop_intake(toestand)
             return [Bericht(t.GESTOPT if bezig else t.NIETS_TE_STOPPEN)]
         if naam == "gemeente":
@@ -178,7 +178,7 @@ class Gesprek:
         if naam == "wistjedat":
             return self._tip(toestand)
         if naam == "vergeet":
-            toestand.stap = "vergeet"
+            toestand.stap = Stap.VERGEET
             nummer = toestand.nieuw_volgnummer()
             knoppen = [
                 Knop(t.VERGEET_JA, knop_data(nummer, "vergeet-ja")),
@@ -192,7 +192,7 @@ class Gesprek:
         return [Bericht(t.ONBEKEND_COMMANDO)]
 
     def _tekst(self, toestand: Toestand, tekst: str, gebruiker: str) -> list[Bericht]:
-        if toestand.stap.startswith("hr-"):
+        if toestand.stap.is_hr:
             if self.hr and self.d.is_hr(gebruiker, toestand.gemeente):
                 return self.hr.tekst(toestand, tekst, gebruiker)
             toestand.naar_menu()
@@ -205,9 +205,9 @@ class Gesprek:
             if tekst.strip():
                 toestand.uitgestelde_vraag = tekst
             return [self._kies_gemeente(toestand)]
-        if toestand.stap in ("intake", "wat_als"):
+        if toestand.stap in (Stap.INTAKE, Stap.WAT_ALS):
             return self.intake.tekst(toestand, tekst)
-        if toestand.stap == "gemeente":
+        if toestand.stap == Stap.GEMEENTE:
             gekozen = self._gemeente_uit_tekst(tekst)
             return (
                 self._gemeente_gekozen(toestand, gekozen)
@@ -245,13 +245,13 @@ class Gesprek:
         return [Bericht(t.NIET_REKENEN)]
 
     def _vergeet_ja(self, toestand: Toestand) -> list[Bericht]:
-        if toestand.stap != "vergeet":
+        if toestand.stap != Stap.VERGEET:
             return self.intake.knop(toestand, "vergeet-ja")
-        toestand.stap = "vergeten"
+        toestand.stap = Stap.VERGETEN
         return [Bericht(t.VERGETEN)]
 
     def _vergeet_nee(self, toestand: Toestand) -> list[Bericht]:
-        if toestand.stap != "vergeet":
+        if toestand.stap != Stap.VERGEET:
             return self.intake.knop(toestand, "vergeet-nee")
         toestand.naar_menu()
         return [Bericht(t.NIET_VERGETEN)]
@@ -317,7 +317,7 @@ class Gesprek:
         if self.d.vaste_gemeente:
             toestand.gemeente = self.d.vaste_gemeente
             return self._menu(toestand)
-        toestand.stap = "gemeente"
+        toestand.stap = Stap.GEMEENTE
         nummer = toestand.nieuw_volgnummer()
         knoppen = [
             [Knop(naam, knop_data(nummer, f"gemeente:{code}"))]
@@ -334,7 +334,7 @@ class Gesprek:
 
     def _gemeente_gekozen(self, toestand: Toestand, gemeente: str) -> list[Bericht]:
         toestand.gemeente = gemeente
-        toestand.stap = "menu"
+        toestand.stap = Stap.MENU
         berichten = [Bericht(t.GEMEENTE_GEKOZEN.format(naam=self.d.gemeenten[gemeente]))]
         if toestand.uitgestelde_vraag:
             vraag, toestand.uitgestelde_vraag = toestand.uitgestelde_vraag, None
@@ -342,7 +342,7 @@ class Gesprek:
         return [*berichten, self._menu(toestand)]
 
     def _menu(self, toestand: Toestand) -> Bericht:
-        toestand.stap = "menu"
+        toestand.stap = Stap.MENU
         nummer = toestand.nieuw_volgnummer()
         knoppen = [
             [Knop(t.MENU_VRAAG, knop_data(nummer, "menu-vraag"))],
@@ -352,7 +352,7 @@ class Gesprek:
         return Bericht(t.WAT_KAN_IK, knoppen)
 
     def _stop_intake(self, toestand: Toestand) -> None:
-        if toestand.stap == "intake":
+        if toestand.stap == Stap.INTAKE:
             self._tel("intake-afgebroken", toestand, self.intake.huidige_stap(toestand))
         toestand.naar_menu()
 
@@ -365,7 +365,7 @@ class Gesprek:
         offer to work it out: an intake with those facts filled in.
         """
         antwoord = self._zoek_antwoord(toestand, vraag)
-        if toestand.stap in ("intake", "wat_als"):
+        if toestand.stap in (Stap.INTAKE, Stap.WAT_ALS):
             return antwoord
         return antwoord + self._reken_aanbod(toestand, vraag)
 

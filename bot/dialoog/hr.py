@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process, utils
 from bot import teksten as t
 from bot.dialoog.berichten import Bericht, Document, Knop, knop_data, kort_label
 from bot.dialoog.diensten import Diensten
-from bot.dialoog.toestand import Toestand
+from bot.dialoog.toestand import Stap, Toestand
 from bot.statistiek import als_bericht, top_onbeantwoord, top_onderwerpen, weekcijfers
 from knowledge.clashes import BotsingFout, weiger_botsingen
 from knowledge.faq import ALGEMEEN, Bron, FaqFout, Vraag
@@ -41,7 +41,7 @@ class HrGesprek:
 
     def menu(self, toestand: Toestand) -> list[Bericht]:
         """The FAQ menu: search or add."""
-        toestand.stap = "hr-menu"
+        toestand.stap = Stap.HR_MENU
         toestand.hr = {}
         nummer = toestand.nieuw_volgnummer()
         return [
@@ -60,10 +60,10 @@ class HrGesprek:
         tekst = tekst.strip()
         if not tekst:
             return [Bericht(t.WAAROM_NIET["leeg"])]
-        if toestand.stap == "hr-zoek":
+        if toestand.stap == Stap.HR_ZOEK:
             return self._zoek(toestand, tekst)
-        if toestand.stap in ("hr-antwoord", "hr-formulering"):
-            veld = "antwoord" if toestand.stap == "hr-antwoord" else "formulering"
+        if toestand.stap in (Stap.HR_ANTWOORD, Stap.HR_FORMULERING):
+            veld = "antwoord" if toestand.stap == Stap.HR_ANTWOORD else "formulering"
             toestand.hr[veld] = tekst
             return self._voorbeeld(toestand, tekst)
         if toestand.stap.startswith("hr-nieuw-"):
@@ -74,20 +74,20 @@ class HrGesprek:
         """A button of HR's current step (its number was checked by the caller)."""
         toestand.hr["door"] = door
         if actie == "hr-zoek":
-            toestand.stap = "hr-zoek"
+            toestand.stap = Stap.HR_ZOEK
             return [Bericht(t.HR_TYP_ZOEK)]
         if actie == "hr-nieuw":
             return self._nieuw_begin(toestand, None)
         if actie.startswith("hr-toon:"):
             return self._toon(toestand, actie.removeprefix("hr-toon:"))
         if actie == "hr-antw":
-            toestand.stap = "hr-antwoord"
+            toestand.stap = Stap.HR_ANTWOORD
             return [Bericht(t.HR_TYP_ANTWOORD)]
         if actie == "hr-form":
-            toestand.stap = "hr-formulering"
+            toestand.stap = Stap.HR_FORMULERING
             return [Bericht(t.HR_TYP_FORMULERING)]
         if actie == "hr-aanuit":
-            toestand.stap = "hr-aanuit"
+            toestand.stap = Stap.HR_AANUIT
             vraag = self._vraag(toestand)
             if vraag is None:
                 return [Bericht(t.OUDE_KNOP)]
@@ -135,7 +135,7 @@ class HrGesprek:
         if gevonden is None:
             return [Bericht(t.OUDE_KNOP)]
         vraag, bestand = gevonden
-        toestand.stap = "hr-toon"
+        toestand.stap = Stap.HR_TOON
         toestand.hr = {"id": vraag.id, "versie": self.store.versie(vraag)}
         nummer = toestand.nieuw_volgnummer()
         bron = "; ".join(f"{bestand.documenten[b.document]}, {b.artikel}" for b in vraag.bron)
@@ -168,18 +168,18 @@ class HrGesprek:
         return [Bericht(t.HR_VOORBEELD.format(tekst=tekst), [knoppen])]
 
     def _opslaan(self, toestand: Toestand) -> list[Bericht]:
-        if toestand.stap == "hr-nieuw-klaar":
+        if toestand.stap == Stap.HR_NIEUW_KLAAR:
             return self._nieuw_opslaan(toestand)
         vraag = self._vraag(toestand)
         if vraag is None:
             return [Bericht(t.OUDE_KNOP)]
         h = toestand.hr
         wijziging: dict[str, object] = {}
-        if toestand.stap == "hr-antwoord" and h.get("antwoord"):
+        if toestand.stap == Stap.HR_ANTWOORD and h.get("antwoord"):
             wijziging["antwoord"] = str(h["antwoord"])
-        elif toestand.stap == "hr-formulering" and h.get("formulering"):
+        elif toestand.stap == Stap.HR_FORMULERING and h.get("formulering"):
             wijziging["varianten"] = [*vraag.varianten, str(h["formulering"])]
-        elif toestand.stap == "hr-aanuit" and "actief" in h:
+        elif toestand.stap == Stap.HR_AANUIT and "actief" in h:
             wijziging["actief"] = bool(h["actief"])
         else:
             return [Bericht(t.OUDE_KNOP)]
@@ -218,9 +218,9 @@ class HrGesprek:
         toestand.hr = {"groep": groep, "door": toestand.hr.get("door")}
         if vraag:
             toestand.hr["vraag"] = vraag
-            toestand.stap = "hr-nieuw-antwoord"
+            toestand.stap = Stap.HR_NIEUW_ANTWOORD
             return [Bericht(f"“{vraag}”\n\n{t.HR_NIEUW_ANTWOORD}")]
-        toestand.stap = "hr-nieuw-vraag"
+        toestand.stap = Stap.HR_NIEUW_VRAAG
         return [Bericht(t.HR_NIEUW_VRAAG)]
 
     def _nieuw_stap(self, toestand: Toestand, tekst: str) -> list[Bericht]:
@@ -228,22 +228,22 @@ class HrGesprek:
         stap = toestand.stap.removeprefix("hr-nieuw-")
         if stap == "vraag":
             h["vraag"] = tekst
-            toestand.stap = "hr-nieuw-antwoord"
+            toestand.stap = Stap.HR_NIEUW_ANTWOORD
             return [Bericht(t.HR_NIEUW_ANTWOORD)]
         if stap == "antwoord":
             h["antwoord"] = tekst
-            toestand.stap = "hr-nieuw-document"
+            toestand.stap = Stap.HR_NIEUW_DOCUMENT
             return [self._documentvraag(toestand)]
         if stap == "document":
             if tekst not in self._documenten(toestand):
                 return [self._documentvraag(toestand)]
             h["document"] = tekst
-            toestand.stap = "hr-nieuw-artikel"
+            toestand.stap = Stap.HR_NIEUW_ARTIKEL
             return [Bericht(t.HR_NIEUW_ARTIKEL)]
         if stap == "artikel":
             h["artikel"] = tekst
             h["varianten"] = ""
-            toestand.stap = "hr-nieuw-variant"
+            toestand.stap = Stap.HR_NIEUW_VARIANT
             return [Bericht(t.HR_NIEUW_VARIANT.format(nummer=1, totaal=AANTAL_VARIANTEN))]
         if stap == "variant":
             varianten = [v for v in str(h.get("varianten") or "").split("\n") if v]
@@ -252,7 +252,7 @@ class HrGesprek:
             if len(varianten) < AANTAL_VARIANTEN:
                 nummer = len(varianten) + 1
                 return [Bericht(t.HR_NIEUW_VARIANT.format(nummer=nummer, totaal=AANTAL_VARIANTEN))]
-            toestand.stap = "hr-nieuw-klaar"
+            toestand.stap = Stap.HR_NIEUW_KLAAR
             documenten = self._documenten(toestand)
             return self._voorbeeld(
                 toestand,
@@ -316,11 +316,11 @@ class HrGesprek:
         assert toestand.gemeente is not None
         groepen = self.d.wachtrij.groepen(toestand.gemeente)
         if not groepen:
-            toestand.stap = "menu"
+            toestand.stap = Stap.MENU
             return [Bericht(t.HR_WACHTRIJ_LEEG)]
         positie %= len(groepen)
         groep = groepen[positie]
-        toestand.stap = "hr-wachtrij"
+        toestand.stap = Stap.HR_WACHTRIJ
         toestand.hr = {
             "positie": positie,
             "groep": ",".join(str(v.id) for v in groep.vragen),
@@ -357,7 +357,7 @@ class HrGesprek:
         return [Bericht(tekst, knoppen)]
 
     def _wachtrij_knop(self, toestand: Toestand, actie: str) -> list[Bericht]:
-        if toestand.stap != "hr-wachtrij":
+        if toestand.stap != Stap.HR_WACHTRIJ:
             return [Bericht(t.OUDE_KNOP)]
         h = toestand.hr
         groep = [int(i) for i in str(h.get("groep") or "").split(",") if i]

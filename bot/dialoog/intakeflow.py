@@ -23,7 +23,7 @@ from bot.dialoog.intake import (
 )
 from bot.dialoog.lezen import lijkt_vraag
 from bot.dialoog.situatie import lees_vertrek
-from bot.dialoog.toestand import Toestand, Waarde
+from bot.dialoog.toestand import Stap, Toestand, Waarde
 from bot.weergave import offerte_tekst, uitleg_tekst
 from rules import Intake, Offerte, Regelboek, RegelFout, maak_offerte
 from rules.contract import Vertrek
@@ -48,7 +48,7 @@ class IntakeGesprek:
 
     def begin(self, toestand: Toestand) -> list[Bericht]:
         """Start a new intake (answers of an earlier one are dropped)."""
-        toestand.stap = "intake"
+        toestand.stap = Stap.INTAKE
         toestand.antwoorden = {}
         toestand.offerte_klaar = False
         toestand.situatie = {}
@@ -77,14 +77,14 @@ class IntakeGesprek:
 
     def hervat(self, toestand: Toestand) -> list[Bericht]:
         """After an answer in between: ask the current question again."""
-        if toestand.stap == "intake":
+        if toestand.stap == Stap.INTAKE:
             vraag = self._vraag(toestand)
             if len(vraag) == 1 and vraag[0].knoppen is not None:
                 eerst = vraag[0]
                 tekst = f"{t.VERDER_MET_INTAKE}\n\n{eerst.tekst}"
                 return [Bericht(tekst, eerst.knoppen, getal_verwacht=eerst.getal_verwacht)]
             return [Bericht(t.VERDER_MET_INTAKE), *vraag]
-        if toestand.stap == "wat_als":
+        if toestand.stap == Stap.WAT_ALS:
             return [WAT_ALS]
         return []
 
@@ -92,7 +92,7 @@ class IntakeGesprek:
 
     def tekst(self, toestand: Toestand, tekst: str) -> list[Bericht]:
         """A typed answer to the current question, or a question in between."""
-        if toestand.stap == "wat_als":
+        if toestand.stap == Stap.WAT_ALS:
             vertrek = lees_vertrek(tekst)
             if vertrek is None or (vertrek[0] == "na_afronding" and vertrek[1] is None):
                 if lijkt_vraag(tekst):
@@ -115,9 +115,9 @@ class IntakeGesprek:
 
     def knop(self, toestand: Toestand, actie: str) -> list[Bericht]:
         """A button of the current step (its number was checked by the caller)."""
-        if toestand.stap == "intake":
+        if toestand.stap == Stap.INTAKE:
             return self._intake_knop(toestand, actie)
-        if toestand.stap in ("offerte", "wat_als") and toestand.offerte_klaar:
+        if toestand.stap in (Stap.OFFERTE, Stap.WAT_ALS) and toestand.offerte_klaar:
             return self._offerte_knop(toestand, actie)
         return [Bericht(t.OUDE_KNOP)]
 
@@ -156,7 +156,7 @@ class IntakeGesprek:
     def _vraag(self, toestand: Toestand) -> list[Bericht]:
         regeling = self._regeling(toestand)
         if regeling is None:
-            toestand.stap = "menu"
+            toestand.stap = Stap.MENU
             return [Bericht(t.REGELING_FOUT.format(fout=toestand.gemeente))]
         stap = volgende(toestand.antwoorden, regeling)
         if stap is None:
@@ -200,7 +200,7 @@ class IntakeGesprek:
         offerte = self.offerte(toestand)
         if not toestand.offerte_klaar:
             self.d.tel("intake-klaar", toestand.gemeente)
-        toestand.stap = "offerte"
+        toestand.stap = Stap.OFFERTE
         toestand.offerte_klaar = True
         naam = str(toestand.antwoorden.get("naam") or "je opleiding")
         kop = t.OFFERTE_KOP.format(naam=naam)
@@ -227,14 +227,14 @@ class IntakeGesprek:
 
     def _offerte_knop(self, toestand: Toestand, actie: str) -> list[Bericht]:
         if actie == "waarom":
-            toestand.stap = "offerte"
+            toestand.stap = Stap.OFFERTE
             tekst = uitleg_tekst(self.offerte(toestand))
             return [Bericht(tekst, self._offerteknoppen(toestand))]
         if actie == "watals":
-            toestand.stap = "wat_als"
+            toestand.stap = Stap.WAT_ALS
             return [WAT_ALS]
         if actie == "concept":
-            toestand.stap = "offerte"
+            toestand.stap = Stap.OFFERTE
             return [self._concept(toestand)]
         if actie == "menu":
             toestand.naar_menu()
@@ -246,7 +246,7 @@ class IntakeGesprek:
     ) -> list[Bericht]:
         """What the employee repays when leaving (or stopping) at that moment."""
         if maanden is not None and maanden != maanden.to_integral_value():
-            toestand.stap = "wat_als"  # the contract counts whole months: ask again
+            toestand.stap = Stap.WAT_ALS  # the contract counts whole months: ask again
             return [Bericht(t.HELE_MAANDEN), WAT_ALS]
         vertrek: dict[str, object] = {"moment": moment, "reden": "eigen_initiatief"}
         if maanden is not None:
@@ -261,7 +261,7 @@ class IntakeGesprek:
             uitkomst = t.WAT_ALS_BEDRAG.format(bedrag=euro(terug.bedrag))
         else:
             uitkomst = t.WAT_ALS_ONBEKEND
-        toestand.stap = "offerte"
+        toestand.stap = Stap.OFFERTE
         if moment == "tijdens_opleiding":
             tekst = t.WAT_ALS_TIJDENS.format(uitkomst=uitkomst)
         elif moment == "afgebroken":

@@ -7,6 +7,7 @@ at the same step. Only what the conversation needs is kept.
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
@@ -15,12 +16,45 @@ MAX_GEMIST = 5
 """How many "bedoel je…?" questions are kept for a later "geen van deze"."""
 
 
+class Stap(StrEnum):
+    """Where a conversation is: the step whose input comes next.
+
+    Stored by value in the state's JSON; a stored value no longer known makes the state
+    unreadable, and the conversation starts anew with an apology.
+    """
+
+    GEMEENTE = "gemeente"
+    HR_AANUIT = "hr-aanuit"
+    HR_ANTWOORD = "hr-antwoord"
+    HR_FORMULERING = "hr-formulering"
+    HR_MENU = "hr-menu"
+    HR_NIEUW_ANTWOORD = "hr-nieuw-antwoord"
+    HR_NIEUW_ARTIKEL = "hr-nieuw-artikel"
+    HR_NIEUW_DOCUMENT = "hr-nieuw-document"
+    HR_NIEUW_KLAAR = "hr-nieuw-klaar"
+    HR_NIEUW_VARIANT = "hr-nieuw-variant"
+    HR_NIEUW_VRAAG = "hr-nieuw-vraag"
+    HR_TOON = "hr-toon"
+    HR_WACHTRIJ = "hr-wachtrij"
+    HR_ZOEK = "hr-zoek"
+    INTAKE = "intake"
+    MENU = "menu"
+    OFFERTE = "offerte"
+    VERGEET = "vergeet"
+    VERGETEN = "vergeten"
+    WAT_ALS = "wat_als"
+
+    @property
+    def is_hr(self) -> bool:
+        """One of HR's dialogues (for HR staff only)."""
+        return self.value.startswith("hr-")
+
+
 class Toestand(BaseModel):
     """Where one user's conversation stands."""
 
     gemeente: str | None = None
-    stap: str = "menu"
-    """``menu``, ``gemeente``, ``intake``, ``offerte``, ``wat_als`` or ``vergeet``."""
+    stap: Stap = Stap.MENU
     volgnummer: int = 0
     """Grows with every message that has buttons; a button carries the number it was sent at."""
     antwoorden: dict[str, Waarde] = Field(default_factory=dict)
@@ -46,7 +80,7 @@ class Toestand(BaseModel):
 
     def naar_menu(self) -> None:
         """Back to the start: an intake or HR's work in progress is dropped."""
-        self.stap = "menu"
+        self.stap = Stap.MENU
         self.antwoorden = {}
         self.offerte_klaar = False
         self.situatie = {}
