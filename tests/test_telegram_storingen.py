@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
@@ -161,3 +162,23 @@ async def test_idle_intakes_and_left_over_drafts_are_gone_after_a_restart(
         assert not achtergebleven.exists()
         # the user hears of it at the next message
         await u.zeg("hallo", t.INTAKE_VERLOPEN.split("{")[0][:20])
+
+
+async def test_messages_sent_while_each_reply_takes_a_second_all_get_one(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek
+) -> None:
+    async with draaiende_bot(api, bouw(tmp_path, regelboek, Klok())):
+        u = await _gestart(api, 308)
+        begin = len(u.teksten())
+        api.vertraag("sendMessage", 1.0)
+        for tekst in HAARLEM_IN_EEN_ADEM[:5]:  # up to the question about the duration
+            api.stuur_tekst(308, tekst)
+            await asyncio.sleep(0.4)
+        await api.wacht_op(
+            lambda: t.INTAKE_VRAGEN["duur"] in u.teksten()[begin:],
+            timeout=30,
+            wat="the fifth reply",
+        )
+        teksten = u.teksten()[begin:]
+    vragen = [t.INTAKE_VRAGEN[n] for n in ("naam", "instelling", "niveau", "startdatum", "duur")]
+    assert [x for x in teksten if x in vragen] == vragen
