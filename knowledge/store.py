@@ -272,7 +272,13 @@ class FaqStore:
         return nieuw_faq
 
     def _laad(self, handtekening: Handtekening) -> None:
-        self._zet(lees_faq(lees_map(self.map)), handtekening)
+        nieuw = lees_faq(lees_map(self.map))
+        if self._faq is not None:
+            # a file that vanished is a mistake, not an employer leaving: that takes a restart
+            weg = sorted(set(self._faq.bestanden) - set(nieuw.bestanden))
+            if weg:
+                raise FaqFout([f"het FAQ-bestand van '{g}' is weg" for g in weg])
+        self._zet(nieuw, handtekening)
 
     def _zet(self, faq: Faq, handtekening: Handtekening) -> None:
         self._faq = faq

@@ -63,6 +63,19 @@ def test_broken_file_keeps_the_last_good_faq(map_: Path, caplog: pytest.LogCaptu
     assert store.laatste_fout is None and store.generatie == 2
 
 
+def test_a_removed_file_keeps_the_last_good_faq(map_: Path) -> None:
+    store = FaqStore(map_)
+    goed = store.faq()
+    pad = map_ / "haarlem.yaml"
+    tekst = pad.read_bytes()
+    pad.unlink()
+    assert store.faq() is goed
+    assert "haarlem" in goed.gemeenten()
+    assert store.laatste_fout is not None and "'haarlem' is weg" in str(store.laatste_fout)
+    pad.write_bytes(tekst)
+    assert store.faq() is not goed and store.laatste_fout is None
+
+
 def test_first_load_of_a_broken_folder_raises(map_: Path) -> None:
     (map_ / "algemeen.yaml").write_text("gemeente: algemeen\n", encoding="utf-8")
     with pytest.raises(FaqFout, match=r"algemeen\.yaml"):

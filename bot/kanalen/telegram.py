@@ -146,6 +146,9 @@ class TelegramDeur:
             await query.answer()
 
     def _plan(self, update: Update, context: ContextTypes.DEFAULT_TYPE, invoer: Invoer) -> None:
+        if update.effective_user is None or update.effective_chat is None:
+            logger.info("ignored an update without a sender")  # nobody to answer, or to key
+            return
         gebruiker = gebruiker_id(update)
 
         async def klus() -> None:
