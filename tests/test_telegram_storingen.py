@@ -182,3 +182,13 @@ async def test_messages_sent_while_each_reply_takes_a_second_all_get_one(
         teksten = u.teksten()[begin:]
     vragen = [t.INTAKE_VRAGEN[n] for n in ("naam", "instelling", "niveau", "startdatum", "duur")]
     assert [x for x in teksten if x in vragen] == vragen
+
+
+async def test_a_message_without_a_sender_is_ignored(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek
+) -> None:
+    async with draaiende_bot(api, bouw(tmp_path, regelboek, Klok())):
+        u = await _gestart(api, 309)
+        chat = {"id": 309, "type": "private", "first_name": "X"}
+        api.stuur_update({"message": {"message_id": 900, "chat": chat, "date": 1, "text": "hoi"}})
+        await u.zeg("/intake", t.INTAKE_VRAGEN["naam"])

@@ -901,6 +901,11 @@ class FakeBotApi:
                 _Storing(methode.lower(), _ApiFout(error_code, description, parameters), keer)
             )
 
+    def stuur_update(self, update: JSON) -> JSON:
+        """Queue a raw update as given (numbered here): for updates Telegram rarely sends."""
+        with self._cond:
+            return self._plaats(update)
+
     def vertraag(self, methode: str, seconden: float) -> None:
         """Make every call of ``methode`` take ``seconden`` before it answers (a slow API)."""
         with self._cond:
