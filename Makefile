@@ -14,8 +14,8 @@ $(STAMP): pyproject.toml requirements.lock
 	@touch $(STAMP)
 
 lint: $(STAMP)
-	$(BIN)/ruff check bot knowledge rules tests
-	$(BIN)/ruff format --check bot knowledge rules tests
+	$(BIN)/ruff check bot knowledge rules tests benchmarks
+	$(BIN)/ruff format --check bot knowledge rules tests benchmarks
 	$(BIN)/mypy
 
 test: lint
@@ -26,8 +26,8 @@ chat: $(STAMP)
 	$(BIN)/opleidingsbot chat
 
 bench: $(STAMP)
-	$(BIN)/python -m knowledge.bench
-	$(BIN)/python -m bot.bench
+	$(BIN)/python -m benchmarks.matcher
+	$(BIN)/python -m benchmarks.bot
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

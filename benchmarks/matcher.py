@@ -194,7 +194,7 @@ def synthetisch(faq: Faq, aantal: int) -> Faq:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the figures."""
-    parser = argparse.ArgumentParser(prog="python -m knowledge.bench")
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.matcher")
     parser.add_argument("--dev", action="store_true", help="only the dev sets (no test sets)")
     args = parser.parse_args(argv)
     faq = laad_faq()
