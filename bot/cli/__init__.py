@@ -10,6 +10,7 @@ import sys
 from pydantic import ValidationError
 
 from bot.cli import chat, faq, quote, regels, run, stats, vraag, vragen
+from bot.cli.uitgang import Uitgang
 from bot.instellingen import Instellingen, instellingen_fout
 
 
@@ -42,12 +43,12 @@ def main(argv: list[str] | None = None) -> int:
         if fout.title != Instellingen.__name__:
             raise
         print(instellingen_fout(fout), file=sys.stderr)
-        return 2
+        return Uitgang.FOUTE_INVOER
     except BrokenPipeError:
         # the reader went away ("faq list | head"): stop quietly, as other commands do;
         # stdout goes to devnull so the interpreter's last flush finds no broken pipe
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 141  # 128 + SIGPIPE, what a shell reports for a pipe closed early
+        return Uitgang.PIJP_DICHT
     return code
 
 

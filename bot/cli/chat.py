@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from bot.cli.uitgang import Uitgang
 from bot.instellingen import Instellingen
 
 
@@ -38,9 +39,9 @@ def uitvoeren(args: argparse.Namespace) -> int:
         gesprek = bouw_gesprek(instellingen, concept_map=args.map, terminal_is_hr=args.hr)
     except ValueError as fout:
         print(f"fout: {fout}", file=sys.stderr)
-        return 2
+        return Uitgang.FOUTE_INVOER
     try:
         return chat(gesprek, sys.stdin, sys.stdout)
     except KeyboardInterrupt:
         print(file=sys.stdout)
-        return 0
+        return Uitgang.GOED

@@ -14,6 +14,7 @@ from pathlib import Path
 from bot.cli import faq_bewerken, faq_tabel
 from bot.cli.faq_bewerken import MAP_VARIABELE, met_geschiedenis, store_en_faq
 from bot.cli.gemeente import onbekend
+from bot.cli.uitgang import Uitgang
 from knowledge.audit import AuditRegel, verschil
 from knowledge.clashes import botsingen
 from knowledge.faq import ALGEMEEN
@@ -69,7 +70,7 @@ def lijst_uitvoeren(args: argparse.Namespace) -> int:
     _store, faq = geopend
     if args.gemeente:
         if onbekend(args.gemeente, faq.gemeenten()):
-            return 2
+            return Uitgang.FOUTE_INVOER
         regels = [(v, b.gemeente) for v, b in faq.zichtbaar(args.gemeente)]
         bestanden = [faq.bestanden[args.gemeente]]
         if ALGEMEEN in faq.bestanden:
@@ -80,7 +81,7 @@ def lijst_uitvoeren(args: argparse.Namespace) -> int:
     for vraag, gemeente in regels:
         uit = "" if vraag.actief else f"\t{UIT}"
         print(f"{vraag.id}\t{gemeente}\t{vraag.onderwerp}\t{vraag.vraag}{uit}")
-    return 0
+    return Uitgang.GOED
 
 
 def toon_uitvoeren(args: argparse.Namespace) -> int:
@@ -92,13 +93,13 @@ def toon_uitvoeren(args: argparse.Namespace) -> int:
     gevonden = faq.vraag(args.id)
     if gevonden is None:
         print(f"fout in 'id': geen vraag met id '{args.id}'", file=sys.stderr)
-        return 2
+        return Uitgang.FOUTE_INVOER
     vraag, bestand = gevonden
     if args.yaml:
         print(f"# {bestand.gemeente}: pas aan en geef terug met")
         print(f"# opleidingsbot faq edit {vraag.id} --bestand BESTAND.yaml")
         print(vraag_naar_yaml(vraag, versie_van(vraag)), end="")
-        return 0
+        return Uitgang.GOED
     print(
         f"{vraag.id} ({bestand.gemeente}, onderwerp {vraag.onderwerp}, bijgewerkt "
         f"{vraag.bijgewerkt.isoformat()})"
@@ -116,7 +117,7 @@ def toon_uitvoeren(args: argparse.Namespace) -> int:
     for bron in vraag.bron:
         print(f"Bron: {bestand.documenten[bron.document]}, {bron.artikel}")
     print(f"versie: {versie_van(vraag)}")
-    return 0
+    return Uitgang.GOED
 
 
 def geschiedenis_uitvoeren(args: argparse.Namespace) -> int:
@@ -128,7 +129,7 @@ def geschiedenis_uitvoeren(args: argparse.Namespace) -> int:
     gevonden = faq.vraag(args.id)
     if not regels and gevonden is None:
         print(f"fout in 'id': geen vraag met id '{args.id}'", file=sys.stderr)
-        return 2
+        return Uitgang.FOUTE_INVOER
     if not regels:
         print(f"Van vraag {args.id} zijn nog geen wijzigingen bewaard.")
     for regel in regels:
@@ -143,7 +144,7 @@ def geschiedenis_uitvoeren(args: argparse.Namespace) -> int:
             f"'opleidingsbot faq restore {args.id} NUMMER --versie {versie}' "
             "(NUMMER 0: zoals het was vóór de eerste wijziging)."
         )
-    return 0
+    return Uitgang.GOED
 
 
 def geschiedenis_regel(regel: AuditRegel) -> str:
@@ -169,6 +170,6 @@ def controle_uitvoeren(args: argparse.Namespace) -> int:
             f"{len(gevonden)} botsende formuleringen: maak ze duidelijker verschillend.",
             file=sys.stderr,
         )
-        return 1
+        return Uitgang.GEWEIGERD
     print("Alles in orde.")
-    return 0
+    return Uitgang.GOED

@@ -22,6 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from bot.cli.uitgang import Uitgang
 from bot.instellingen import Instellingen
 from knowledge.audit import AuditRegel
 from knowledge.clashes import BotsingFout, botsingen
@@ -105,9 +106,9 @@ def store_en_faq(args: argparse.Namespace) -> tuple[FaqStore, Faq] | int:
     """The store and its FAQ, or the exit code after printing what is wrong."""
     store = open_store(args)
     if store is None:
-        return 2
+        return Uitgang.FOUTE_INVOER
     faq = laad(store)
-    return 1 if faq is None else (store, faq)
+    return Uitgang.GEWEIGERD if faq is None else (store, faq)
 
 
 def met_geschiedenis(args: argparse.Namespace) -> tuple[FaqStore, Faq, list[AuditRegel]] | int:
@@ -120,7 +121,7 @@ def met_geschiedenis(args: argparse.Namespace) -> tuple[FaqStore, Faq, list[Audi
         return store, faq, store.geschiedenis(args.id)
     except FaqFout as fout:
         print("\n".join(fout.problemen), file=sys.stderr)
-        return 1
+        return Uitgang.GEWEIGERD
 
 
 def laad(store: FaqStore) -> Faq | None:
@@ -152,28 +153,28 @@ def opslaan(doe: Callable[[], object]) -> int:
     except VerouderdFout as fout:
         for huidig in fout.verouderd:
             print(verouderd_tekst(huidig), file=sys.stderr)
-        return 1
+        return Uitgang.GEWEIGERD
     except VerwijderdFout as fout:
         print(
             f"Iemand anders heeft vraag {fout.id} intussen verwijderd. Er is niets opgeslagen.\n"
             f"Bekijk wat er gebeurd is met 'opleidingsbot faq history {fout.id}'.",
             file=sys.stderr,
         )
-        return 1
+        return Uitgang.GEWEIGERD
     except BotsingFout:
         print(
             "Niet opgeslagen: maak de formuleringen duidelijker verschillend, "
             "of sla toch op met --toch.",
             file=sys.stderr,
         )
-        return 1
+        return Uitgang.GEWEIGERD
     except OnbekendFout as fout:
         print(f"fout: {fout}", file=sys.stderr)
-        return 2
+        return Uitgang.FOUTE_INVOER
     except FaqFout as fout:
         print("Niet opgeslagen:\n" + "\n".join(fout.problemen), file=sys.stderr)
-        return 1
-    return 0
+        return Uitgang.GEWEIGERD
+    return Uitgang.GOED
 
 
 def verouderd_tekst(huidig: Vraag) -> str:
@@ -212,10 +213,10 @@ def toevoegen_uitvoeren(args: argparse.Namespace) -> int:
     """Add the entry in ``--bestand`` to the gemeente's file."""
     store = open_store(args)
     if store is None:
-        return 2
+        return Uitgang.FOUTE_INVOER
     gelezen = lees_vraag(args.bestand, {"bijgewerkt": dt.date.today()})
     if gelezen is None:
-        return 2
+        return Uitgang.FOUTE_INVOER
     vraag = gelezen[0]
     code = opslaan(
         lambda: store.voeg_toe(
@@ -236,19 +237,19 @@ def wijzigen_uitvoeren(args: argparse.Namespace) -> int:
     gevonden = faq.vraag(args.id)
     if gevonden is None:
         print(f"fout in 'id': geen vraag met id '{args.id}'", file=sys.stderr)
-        return 2
+        return Uitgang.FOUTE_INVOER
     velden = _velden(args, gevonden[0])
     if args.bestand and velden:
         print("fout: kies --bestand of losse velden, niet allebei.", file=sys.stderr)
-        return 2
+        return Uitgang.FOUTE_INVOER
     if args.bestand:
         gelezen = lees_vraag(args.bestand, {"id": args.id})
         if gelezen is None:
-            return 2
+            return Uitgang.FOUTE_INVOER
         vraag, versie = gelezen[0], args.versie or gelezen[1]
         if vraag.id != args.id:
             print(f"fout in 'bestand': het id is '{vraag.id}', niet '{args.id}'", file=sys.stderr)
-            return 2
+            return Uitgang.FOUTE_INVOER
     elif velden:
         try:
             vraag = Vraag.model_validate({**gevonden[0].model_dump(), **velden})
@@ -256,18 +257,18 @@ def wijzigen_uitvoeren(args: argparse.Namespace) -> int:
             for probleem in fout.errors():
                 veld = probleem["loc"][0]
                 print(f"fout in '{veld}': {vertaal_probleem(probleem)}", file=sys.stderr)
-            return 2
+            return Uitgang.FOUTE_INVOER
         versie = args.versie
     else:
         print("fout: geef --bestand of een veld om te wijzigen (zie --help).", file=sys.stderr)
-        return 2
+        return Uitgang.FOUTE_INVOER
     if not versie:
         print(zonder_versie(args.id), file=sys.stderr)
-        return 2
+        return Uitgang.FOUTE_INVOER
     if velden and vraag == gevonden[0]:
         stand = "" if "actief" not in velden else " staat al " + ("aan" if vraag.actief else "uit")
         print(f"Vraag {args.id}{stand}: er is niets veranderd.")
-        return 0
+        return Uitgang.GOED
     code = opslaan(
         lambda: store.wijzig(vraag, versie, controle=botsingcontrole(args.toch), door=cli_door())
     )
@@ -283,10 +284,10 @@ def verwijderen_uitvoeren(args: argparse.Namespace) -> int:
     """Remove an entry, if it is still at ``--versie``."""
     store = open_store(args)
     if store is None:
-        return 2
+        return Uitgang.FOUTE_INVOER
     if not args.versie:
         print(zonder_versie(args.id), file=sys.stderr)
-        return 2
+        return Uitgang.FOUTE_INVOER
     code = opslaan(lambda: store.verwijder(args.id, args.versie, door=cli_door()))
     if code == 0:
         print(f"Vraag {args.id} verwijderd.")
@@ -307,10 +308,10 @@ def herstellen_uitvoeren(args: argparse.Namespace) -> int:
             f"(wel: {nummers}). Bekijk ze met 'opleidingsbot faq history {args.id}'.",
             file=sys.stderr,
         )
-        return 2
+        return Uitgang.FOUTE_INVOER
     if not args.versie and faq.vraag(args.id) is not None:
         print(zonder_versie(args.id, "history"), file=sys.stderr)
-        return 2
+        return Uitgang.FOUTE_INVOER
     hersteld: list[Vraag] = []
 
     def doe() -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bot.cli.faq_bewerken import botsingcontrole, cli_door, open_store, opslaan, store_en_faq
 from bot.cli.gemeente import onbekend
+from bot.cli.uitgang import Uitgang
 from knowledge.spreadsheet import ImportFout, ImportVerslag, InvoerFout, exporteer, importeer
 
 
@@ -41,24 +42,24 @@ def exporteren_uitvoeren(args: argparse.Namespace) -> int:
         return geopend
     _store, faq = geopend
     if onbekend(args.gemeente, faq.bestanden):
-        return 2
+        return Uitgang.FOUTE_INVOER
     try:
         aantal = exporteer(faq, args.pad, args.gemeente)
     except InvoerFout as fout:
         print("\n".join(f"fout in 'pad': {p}" for p in fout.problemen), file=sys.stderr)
-        return 2
+        return Uitgang.FOUTE_INVOER
     except OSError as fout:
         print(f"fout in 'pad': kan {args.pad} niet schrijven ({fout.strerror})", file=sys.stderr)
-        return 2
+        return Uitgang.FOUTE_INVOER
     print(f"{aantal} vragen geschreven naar {args.pad}.")
-    return 0
+    return Uitgang.GOED
 
 
 def importeren_uitvoeren(args: argparse.Namespace) -> int:
     """Apply a spreadsheet's rows: all or nothing."""
     store = open_store(args)
     if store is None:
-        return 2
+        return Uitgang.FOUTE_INVOER
     verslag = ImportVerslag()
 
     def doe() -> None:
@@ -69,10 +70,10 @@ def importeren_uitvoeren(args: argparse.Namespace) -> int:
         code = opslaan(doe)
     except InvoerFout as fout:
         print("\n".join(fout.problemen) + "\nNiets opgeslagen.", file=sys.stderr)
-        return 2
+        return Uitgang.FOUTE_INVOER
     except ImportFout as fout:
         print("\n".join(fout.problemen) + "\nNiets opgeslagen.", file=sys.stderr)
-        return 2 if fout.invoer else 1
+        return Uitgang.FOUTE_INVOER if fout.invoer else 1
     if code == 0:
         print(verslag.tekst())
     return code

@@ -16,6 +16,7 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
+from bot.cli.uitgang import Uitgang
 from bot.weergave import offerte_tekst, uitleg_tekst
 from rules import Intake, Offerte, Regelboek, RegelFout, laad_regelboek, maak_offerte
 from rules.fouten import RegelingFout
@@ -64,7 +65,7 @@ def uitvoeren(args: argparse.Namespace, invoer: TextIO | None = None) -> int:
         regelboek = laad_regelboek()
     except RegelingFout as fout:
         print(f"fout in de regelingen:\n{fout.melding}", file=sys.stderr)
-        return 1
+        return Uitgang.GEWEIGERD
     if args.jsonl:
         return _per_regel(regelboek, invoer)
     try:
@@ -79,7 +80,7 @@ def uitvoeren(args: argparse.Namespace, invoer: TextIO | None = None) -> int:
         if args.uitleg:
             print()
             print(uitleg_tekst(offerte))
-    return 0
+    return Uitgang.GOED
 
 
 def _per_regel(regelboek: Regelboek, invoer: TextIO) -> int:

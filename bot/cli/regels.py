@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from bot.cli.uitgang import Uitgang
 from rules.check import controleer
 
 
@@ -25,8 +26,8 @@ def check_uitvoeren(args: argparse.Namespace) -> int:
         print(regel)
     if rapport.in_orde:
         print("Alles in orde.")
-        return 0
+        return Uitgang.GOED
     print(f"{len(rapport.problemen)} probleem/problemen gevonden:", file=sys.stderr)
     for probleem in rapport.problemen:
         print(f"- {probleem}", file=sys.stderr)
-    return 1
+    return Uitgang.GEWEIGERD

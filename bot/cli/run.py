@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 from telegram import Update
 from telegram.error import InvalidToken
 
+from bot.cli.uitgang import Uitgang
 from bot.instellingen import Instellingen
 from bot.opbouw import bouw_gesprek
 
@@ -76,7 +77,7 @@ def uitvoeren(args: argparse.Namespace) -> int:
     instellingen = Instellingen()
     if instellingen.telegram_bot_token is None:
         print(GEEN_TOKEN, file=sys.stderr)
-        return 2
+        return Uitgang.FOUTE_INVOER
     verberg_in_logs(instellingen.telegram_bot_token.get_secret_value())
     logging.getLogger().setLevel(logging.INFO)
     for bibliotheek in ("httpx", "httpcore"):  # their request logs carry the token in the URL
@@ -94,8 +95,8 @@ def uitvoeren(args: argparse.Namespace) -> int:
         _draai(app, args, instellingen)
     except InvalidToken:
         print(TOKEN_GEWEIGERD, file=sys.stderr)
-        return 2
-    return 0
+        return Uitgang.FOUTE_INVOER
+    return Uitgang.GOED
 
 
 def _draai(app: Application, args: argparse.Namespace, instellingen: Instellingen) -> None:  # type: ignore[type-arg]

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from bot.cli.gemeente import faq_gemeenten, onbekend
+from bot.cli.uitgang import Uitgang
 from bot.instellingen import Instellingen
 from bot.opslag.database import open_database
 from bot.statistiek import als_tabel, top_onbeantwoord, top_onderwerpen, weekcijfers
@@ -27,16 +28,16 @@ def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def uitvoeren(args: argparse.Namespace) -> int:
     """Print the table; write the chart when ``--png`` is given."""
     if onbekend(args.gemeente, faq_gemeenten()):
-        return 2
+        return Uitgang.FOUTE_INVOER
     pad = Instellingen().database
     if not pad.exists():
         print("Nog geen gegevens: de bot heeft nog niets geteld.")
-        return 0
+        return Uitgang.GOED
     try:
         db = open_database(pad)
     except RuntimeError as fout:
         print(f"fout: {fout}", file=sys.stderr)
-        return 2
+        return Uitgang.FOUTE_INVOER
     try:
         weken = weekcijfers(db, gemeente=args.gemeente, weken=args.weken)
         sinds = dt.datetime.combine(weken[0].begin, dt.time(), dt.UTC)
@@ -58,10 +59,10 @@ def uitvoeren(args: argparse.Namespace) -> int:
             args.png.write_bytes(weekgrafiek(weken, titel))
         except OSError as fout:
             print(f"fout: grafiek niet opgeslagen: {fout}", file=sys.stderr)
-            return 2
+            return Uitgang.FOUTE_INVOER
         print()
         print(f"Grafiek opgeslagen in {args.png}")
-    return 0
+    return Uitgang.GOED
 
 
 def _aantal_weken(tekst: str) -> int:

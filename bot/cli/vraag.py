@@ -12,6 +12,7 @@ import sys
 from typing import TextIO
 
 from bot.cli.gemeente import onbekend
+from bot.cli.uitgang import Uitgang
 from bot.instellingen import Instellingen
 from bot.opslag.database import open_database
 from bot.opslag.wachtrij import Wachtrij
@@ -44,9 +45,9 @@ def uitvoeren(args: argparse.Namespace, invoer: TextIO | None = None) -> int:
         matcher = Matcher(laad_faq(Instellingen().faq_map))
     except FaqFout as fout:
         print(f"fout in de FAQ:\n{fout}", file=sys.stderr)
-        return 1
+        return Uitgang.GEWEIGERD
     if onbekend(args.gemeente, matcher.gemeenten()):
-        return 2
+        return Uitgang.FOUTE_INVOER
     wachtrij = Wachtrij(open_database(Instellingen().database)) if args.wachtrij else None
 
     def beantwoord(vraag: str) -> Uitkomst:
@@ -59,19 +60,19 @@ def uitvoeren(args: argparse.Namespace, invoer: TextIO | None = None) -> int:
         for regel in invoer:
             uitkomst = beantwoord(regel.strip())
             print(json.dumps(als_json(uitkomst), ensure_ascii=False), flush=True)
-        return 0
+        return Uitgang.GOED
     if not args.vraag or not args.vraag.strip():
         print(
             "fout in 'vraag': stel een vraag, bijvoorbeeld: hoeveel studieverlof krijg ik?",
             file=sys.stderr,
         )
-        return 2
+        return Uitgang.FOUTE_INVOER
     uitkomst = beantwoord(args.vraag)
     if args.json:
         print(json.dumps(als_json(uitkomst), ensure_ascii=False))
     else:
         print(tekst(uitkomst))
-    return 0
+    return Uitgang.GOED
 
 
 def tekst(uitkomst: Uitkomst) -> str:

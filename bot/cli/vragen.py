@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from bot.cli.gemeente import faq_gemeenten, onbekend
+from bot.cli.uitgang import Uitgang
 from bot.instellingen import Instellingen
 from bot.opslag.database import open_database
 from bot.opslag.wachtrij import Groep, Wachtrij
@@ -44,22 +45,22 @@ def als_rij(groep: Groep) -> Rij:
 def uitvoeren(args: argparse.Namespace) -> int:
     """List the open groups, or export them."""
     if onbekend(args.gemeente, faq_gemeenten()):
-        return 2
+        return Uitgang.FOUTE_INVOER
     instellingen = Instellingen()
     if not instellingen.database.exists():
         print("Nog geen gegevens: er zijn nog geen vragen gesteld.")
-        return 0
+        return Uitgang.GOED
     groepen = Wachtrij(open_database(instellingen.database)).groepen(args.gemeente)
     if getattr(args, "pad", None):
         try:
             schrijf_tabel(args.pad, KOLOMMEN, [als_rij(g) for g in groepen], BREEDTES)
         except InvoerFout as fout:
             print(f"fout: {fout}", file=sys.stderr)
-            return 2
+            return Uitgang.FOUTE_INVOER
         print(f"{len(groepen)} vragen geschreven naar {args.pad}.")
-        return 0
+        return Uitgang.GOED
     for groep in groepen:
         print(f"{len(groep.vragen):3}x  {groep.gemeente}  {groep.voorbeeld.vraag}")
     if not groepen:
         print("Er staan geen onbeantwoorde vragen open.")
-    return 0
+    return Uitgang.GOED
