@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bot import teksten as t
+from bot.dialoog.berichten import Bericht, Invoer, Tekst
 from bot.kanalen import herhaal
 from rules import Regelboek
 from tests.chatdriver import Klok, bouw
@@ -192,3 +194,36 @@ async def test_a_message_without_a_sender_is_ignored(
         chat = {"id": 309, "type": "private", "first_name": "X"}
         api.stuur_update({"message": {"message_id": 900, "chat": chat, "date": 1, "text": "hoi"}})
         await u.zeg("/intake", t.INTAKE_VRAGEN["naam"])
+
+
+async def test_no_user_text_reaches_a_log_line(
+    api: FakeBotApi,
+    tmp_path: Path,
+    regelboek: Regelboek,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    geheim = "Xyzzy-geheim"
+    gesprek = bouw(tmp_path, regelboek, Klok())
+    echte = gesprek.verwerk
+
+    def soms_kapot(gebruiker: str, invoer: Invoer) -> list[Bericht]:
+        if isinstance(invoer, Tekst) and invoer.tekst.startswith("kapot"):
+            raise ValueError(f"kan '{invoer.tekst}' niet lezen")  # quotes what was typed
+        return echte(gebruiker, invoer)
+
+    monkeypatch.setattr(gesprek, "verwerk", soms_kapot)
+    with caplog.at_level(logging.DEBUG):
+        async with draaiende_bot(api, gesprek):
+            u = await _gestart(api, 310)
+            await u.zeg(f"mag {geheim} mee naar de cursus", t.ONBEKEND[:20])
+            await u.zeg("/intake", t.INTAKE_VRAGEN["naam"])
+            await u.zeg(f"Opleiding {geheim}", t.INTAKE_VRAGEN["instelling"])
+            api.stuur_tekst(310, f"kapot {geheim}")
+            await u.zeg("Hogeschool Leiden", t.INTAKE_VRAGEN["niveau"])
+    assert any("ValueError" in r.getMessage() + (r.exc_text or "") for r in caplog.records)
+    for record in caplog.records:
+        eigen = record.name.split(".")[0] in ("bot", "knowledge", "rules")
+        if eigen or record.levelno >= logging.INFO:
+            assert geheim not in record.getMessage(), (record.name, record.getMessage())
+            assert geheim not in (record.exc_text or ""), record.name

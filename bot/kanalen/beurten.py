@@ -15,6 +15,8 @@ import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
+from bot.kanalen.logregel import log_fout
+
 logger = logging.getLogger(__name__)
 
 Klus = Callable[[], Awaitable[None]]
@@ -56,8 +58,8 @@ class Beurten:
                 try:
                     async with self._plaatsen:
                         await rij[0]()
-                except Exception:  # one failed update must not stop the user's next ones
-                    logger.exception("error while handling an update")
+                except Exception as fout:  # one failed update must not stop the next ones
+                    log_fout(logger, "error while handling an update", fout)
                 finally:
                     rij.popleft()
         finally:

@@ -38,6 +38,7 @@ from bot.dialoog.berichten import Bericht, Druk, Invoer, Tekst, is_zwaar
 from bot.dialoog.gesprek import Gesprek
 from bot.kanalen.beurten import Beurten
 from bot.kanalen.herhaal import met_herhaling
+from bot.kanalen.logregel import log_fout
 
 logger = logging.getLogger(__name__)
 
@@ -267,9 +268,7 @@ class TelegramDeur:
 
 async def fout(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log any error without personal data; the update is not retried."""
-    logger.error(
-        "error while handling an update: %s", type(context.error).__name__, exc_info=context.error
-    )
+    log_fout(logger, "error while handling an update", context.error)
 
 
 def bouw_applicatie(
