@@ -6,6 +6,8 @@ regeling file brings its own questions with it: no code per employer.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rules.rulebook import Regeling
 
 SITUATIE_FEITEN = (
@@ -20,16 +22,23 @@ SITUATIE_FEITEN = (
 """Facts about the situation, in the order a conversation asks them."""
 
 
-def te_vragen(regeling: Regeling, doel: str) -> list[str]:
+def te_vragen(
+    regeling: Regeling, doel: str, bekend: Mapping[str, object] | None = None
+) -> list[str]:
     """The situation facts some row of ``regeling`` tests for requests with this ``doel``.
 
-    A row whose ``doel`` cell rules this goal out does not count.
+    A row whose ``doel`` cell rules this goal out does not count, nor a row that a fact
+    already ``bekend`` rules out: with a function in view, Haarlem's rows on the chance
+    of other work no longer apply, so that question is not asked.
     """
+    bekend = {"doel": doel, **{k: v for k, v in (bekend or {}).items() if v is not None}}
     gebruikt: set[str] = set()
     for tabel in regeling.tabellen:
         for rij in tabel.rijen:
-            cel = rij.cellen.get("doel")
-            if cel is not None and cel.evalueer(doel) is False:
+            if any(
+                (cel := rij.cellen.get(feit)) is not None and cel.evalueer(waarde) is False
+                for feit, waarde in bekend.items()
+            ):
                 continue
             gebruikt.update(rij.cellen)
     return [feit for feit in SITUATIE_FEITEN if feit in gebruikt]

@@ -565,3 +565,13 @@ def test_one_user_cannot_flood_hrs_queue(jan: Gebruiker, tmp_path: Path, klok: K
     klok.nu += dt.timedelta(hours=2)
     jan.zeg("waar kan ik mijn fiets stallen")
     assert len(wachtrij.open_vragen("haarlem")) == WACHTRIJ_PER_UUR + 2
+
+
+def test_a_function_in_view_skips_the_question_on_other_work(jan: Gebruiker) -> None:
+    tot_doel(jan)
+    for antwoord in ("Nee", "Nee", "Nee", "Ja", "Ja"):  # vwnw, verplicht, huidig, intern, zicht
+        jan.druk(antwoord)
+    jan.druk("Ja")  # klopt
+    jan.druk("Ja")  # in pop
+    assert jan.laatste[-1].tekst == t.INTAKE_VRAGEN["studiekosten"]
+    assert "Groot" not in jan.knoppen

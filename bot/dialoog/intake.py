@@ -20,7 +20,7 @@ from bot.dialoog.toestand import Waarde
 from rules.contract import Intake
 from rules.opmaak import euro, getal
 from rules.rulebook import Regeling
-from rules.vragenlijst import te_vragen
+from rules.vragenlijst import SITUATIE_FEITEN, te_vragen
 
 Soort = Literal["tekst", "keuze", "bedrag", "getal", "duur", "datum"]
 MAX_TEKST = 200
@@ -134,7 +134,10 @@ def stappen(antwoorden: dict[str, Waarde], regeling: Regeling) -> list[Vraagstap
         or (a["doel_bevestig"] is False and "doel_kies" not in a)
     ):
         return lijst
-    for feit in te_vragen(regeling, gekozen):
+    bekend = {f: a[f"feit:{f}"] for f in SITUATIE_FEITEN if f"feit:{f}" in a}
+    if "doel_zicht" in a:
+        bekend["zicht_op_functie"] = a["doel_zicht"]
+    for feit in te_vragen(regeling, gekozen, bekend):
         if feit == "zicht_op_functie" and "doel_zicht" in a:
             continue
         keuzes: tuple[tuple[str, Waarde], ...] = (
