@@ -28,7 +28,7 @@ from docx.text.paragraph import Paragraph
 from bot.dialoog.berichten import zonder_stuurtekens
 from bot.teksten import CONCEPT as C
 from bot.teksten import CONCEPT_DOELEN
-from bot.weergave import bronnen_van, procenten, verlof_tekst
+from bot.weergave import bronnen_van, ook_tekst, procenten, verlof_tekst
 from rules.contract import Bron, Intake, Offerte, Terugbetaling, Vertrek, VertrekMoment
 from rules.opmaak import euro, getal
 
@@ -360,12 +360,12 @@ def _regeling(document: DocxDocument, offerte: Offerte, genoemd: set[Bron]) -> N
     intro.paragraph_format.keep_with_next = True
     if v.percentage is not None:
         bedrag = euro(v.bedrag) if v.bedrag is not None else C["onbekend"]
-        vergoeding = C["vergoeding_waarde"].format(percentage=v.percentage, bedrag=bedrag)
-        anders = [p for p in v.alternatieven if p]
-        if anders:
-            vergoeding += " " + C["vergoeding_ook"].format(opties=procenten(anders))
-        if 0 in v.alternatieven:
-            vergoeding += " " + C["vergoeding_niets"]
+        vergoeding = " ".join(
+            [
+                C["vergoeding_waarde"].format(percentage=v.percentage, bedrag=bedrag),
+                *ook_tekst(v.alternatieven, C["vergoeding_ook"], C["vergoeding_niets"]),
+            ]
+        )
     elif v.alternatieven:
         anders = [p for p in v.alternatieven if p]
         vergoeding = C["vergoeding_open"].format(opties=procenten(anders)) if anders else ""

@@ -99,3 +99,8 @@ class Instellingen(BaseSettings):
     def concept_map(self) -> Path:
         """Where the terminal chat writes draft requests."""
         return self.data_map / "concepten"
+
+    @property
+    def uitgaand_map(self) -> Path:
+        """Where Telegram's drafts wait until they are sent (the clean-up empties it)."""
+        return self.data_map / "uitgaand"

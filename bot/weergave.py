@@ -88,14 +88,19 @@ def procenten(percentages: list[int]) -> str:
     return ", ".join(delen[:-1]) + " of " + delen[-1]
 
 
-def ook_tekst(alternatieven: list[int]) -> list[str]:
-    """The other percentages in plain sentences; 0% becomes "niets vergoed"."""
+def ook_tekst(
+    alternatieven: list[int], ook: str = VERGOEDING_OOK, niets: str = VERGOEDING_OOK_NIETS
+) -> list[str]:
+    """The other percentages in plain sentences; 0% becomes "niets vergoed".
+
+    The draft passes its own ``ook`` and ``niets``: it speaks in the employee's "ik".
+    """
     zinnen = []
     anders = [p for p in alternatieven if p]
     if anders:
-        zinnen.append(VERGOEDING_OOK.format(opties=procenten(anders)))
+        zinnen.append(ook.format(opties=procenten(anders)))
     if 0 in alternatieven:
-        zinnen.append(VERGOEDING_OOK_NIETS)
+        zinnen.append(niets)
     return zinnen
 
 

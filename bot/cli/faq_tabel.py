@@ -73,7 +73,7 @@ def importeren_uitvoeren(args: argparse.Namespace) -> int:
         return Uitgang.FOUTE_INVOER
     except ImportFout as fout:
         print("\n".join(fout.problemen) + "\nNiets opgeslagen.", file=sys.stderr)
-        return Uitgang.FOUTE_INVOER if fout.invoer else 1
+        return Uitgang.FOUTE_INVOER if fout.invoer else Uitgang.GEWEIGERD
     if code == 0:
         print(verslag.tekst())
     return code

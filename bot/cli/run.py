@@ -84,8 +84,7 @@ def uitvoeren(args: argparse.Namespace) -> int:
         logging.getLogger(bibliotheek).setLevel(logging.WARNING)
     from bot.kanalen.telegram import bouw_applicatie  # python-telegram-bot: only when running
 
-    # drafts wait here only until they are sent; the clean-up empties it
-    gesprek = bouw_gesprek(instellingen, concept_map=instellingen.data_map / "uitgaand")
+    gesprek = bouw_gesprek(instellingen, concept_map=instellingen.uitgaand_map)
     gesprek.opwarmen()
     token = instellingen.telegram_bot_token.get_secret_value()
     app = bouw_applicatie(

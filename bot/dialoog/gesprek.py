@@ -33,10 +33,10 @@ from rules.opmaak import euro, getal
 logger = logging.getLogger(__name__)
 
 VERLOOP = dt.timedelta(hours=48)
-WACHTRIJ_PER_UUR = 20
-"""Questions one user may add to HR's queue in an hour."""
 """An intake without activity for this long is wiped (privacy, and stale answers)."""
 VERLOOP_TEKST = "twee dagen"
+WACHTRIJ_PER_UUR = 20
+"""Questions one user may add to HR's queue in an hour."""
 
 
 class Gesprek:
@@ -80,7 +80,7 @@ class Gesprek:
                 if toestand is None:  # unreadable: nothing of it may stay
                     self.d.gesprekken.vergeet(gebruiker)
                     aantal += 1
-                elif self._verloop(toestand, nu):
+                elif not toestand.verlopen and self._verloop(toestand, nu):
                     toestand.verlopen = True
                     self.d.gesprekken.bewaar(gebruiker, toestand)
                     aantal += 1
@@ -107,9 +107,6 @@ class Gesprek:
                 return []
             toestand.laatste_update = invoer.update_id
         berichten = kapot + self._verloop(toestand, nu)
-        if toestand.verlopen:
-            toestand.verlopen = False
-            berichten.append(Bericht(t.INTAKE_VERLOPEN.format(verloop=VERLOOP_TEKST)))
         if isinstance(invoer, Druk):
             berichten += self._knop(toestand, invoer.data, gebruiker)
         elif invoer.tekst.startswith("/"):
@@ -128,6 +125,10 @@ class Gesprek:
     # --- dispatch ---------------------------------------------------------------------
 
     def _verloop(self, toestand: Toestand, nu: dt.datetime) -> list[Bericht]:
+        """Drop an intake idle longer than VERLOOP, or say the clean-up already did."""
+        if toestand.verlopen:
+            toestand.verlopen = False
+            return [Bericht(t.INTAKE_VERLOPEN.format(verloop=VERLOOP_TEKST))]
         bezig = toestand.stap in (Stap.INTAKE, Stap.OFFERTE, Stap.WAT_ALS) and toestand.antwoorden
         if not (bezig and toestand.bijgewerkt and nu - toestand.bijgewerkt > VERLOOP):
             return []

@@ -13,6 +13,9 @@ import functools
 import logging
 import threading
 import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import BinaryIO
 
 from telegram import (
     BotCommand,
@@ -187,18 +190,19 @@ class TelegramDeur:
     async def ruim_op(self, bestanden_ouder_dan: float = BESTAND_BEWAREN) -> None:
         """Wipe idle intakes, and drafts or charts left behind by a failed send or a crash."""
 
-        def opruimen() -> int:
+        def opruimen() -> tuple[int, int]:  # in a thread: the disk and the store are slow
             with self._motor:
-                return self.gesprek.ruim_op()
+                intakes = self.gesprek.ruim_op()
+            grens = time.time() - bestanden_ouder_dan
+            map_ = self.gesprek.d.concept_map
+            oud = [p for p in map_.glob("*") if p.is_file() and p.stat().st_mtime <= grens]
+            for pad in oud:
+                pad.unlink(missing_ok=True)
+            return intakes, len(oud)
 
-        intakes = await asyncio.to_thread(opruimen)
-        map_ = self.gesprek.d.concept_map
-        grens = time.time() - bestanden_ouder_dan
-        bestanden = [p for p in map_.glob("*") if p.is_file() and p.stat().st_mtime <= grens]
-        for pad in bestanden:
-            pad.unlink(missing_ok=True)
+        intakes, bestanden = await asyncio.to_thread(opruimen)
         if intakes or bestanden:
-            logger.info("clean-up: %d idle intakes, %d files", intakes, len(bestanden))
+            logger.info("clean-up: %d idle intakes, %d files", intakes, bestanden)
 
     async def ruim_op_elk_uur(self) -> None:
         """The clean-up on a schedule, for as long as the bot runs."""
@@ -241,29 +245,25 @@ class TelegramDeur:
                 functools.partial(bot.send_message, chat_id, stuk, reply_markup=markup)
             )
         if bericht.document:
-            document = bericht.document
-
-            async def stuur_document() -> object:
-                with document.pad.open("rb") as bestand:  # opened anew for each try
-                    return await bot.send_document(
-                        chat_id, bestand, filename=document.bestandsnaam
-                    )
-
-            try:
-                await met_herhaling(stuur_document)
-            finally:
-                document.pad.unlink(missing_ok=True)  # not kept: see /privacy
+            naam = bericht.document.bestandsnaam
+            await _stuur_bestand(
+                bericht.document.pad, lambda f: bot.send_document(chat_id, f, filename=naam)
+            )
         if bericht.afbeelding:
-            afbeelding = bericht.afbeelding
+            await _stuur_bestand(bericht.afbeelding.pad, lambda f: bot.send_photo(chat_id, f))
 
-            async def stuur_afbeelding() -> object:
-                with afbeelding.pad.open("rb") as bestand:
-                    return await bot.send_photo(chat_id, bestand)
 
-            try:
-                await met_herhaling(stuur_afbeelding)
-            finally:
-                afbeelding.pad.unlink(missing_ok=True)
+async def _stuur_bestand(pad: Path, verstuur: Callable[[BinaryIO], Awaitable[object]]) -> None:
+    """Send a file, opened anew for each try; it is deleted afterwards (see /privacy)."""
+
+    async def poging() -> object:
+        with pad.open("rb") as bestand:
+            return await verstuur(bestand)
+
+    try:
+        await met_herhaling(poging)
+    finally:
+        pad.unlink(missing_ok=True)
 
 
 async def fout(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -53,26 +53,24 @@ class Wachtrij:
             if all(b["id"] != k.vraag.id for b in bijna):
                 bijna.append({"id": k.vraag.id, "score": k.score})
         moment = tijd or dt.datetime.now(dt.UTC)
-        sleutel = _sleutel(uitkomst.vraag)
         cursor = self.db.execute(
-            "INSERT INTO onbeantwoord (gemeente, vraag, soort, tijd, bijna, sleutel, groep)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                gemeente,
-                uitkomst.vraag,
-                soort,
-                moment.isoformat(),
-                json.dumps(bijna[:3]),
-                sleutel,
-                self._groep_van(gemeente, sleutel),
-            ),
+            "INSERT INTO onbeantwoord (gemeente, vraag, soort, tijd, bijna)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (gemeente, uitkomst.vraag, soort, moment.isoformat(), json.dumps(bijna[:3])),
         )
         nieuw = int(cursor.lastrowid or 0)
-        if self.db.execute(
-            "UPDATE onbeantwoord SET groep = ? WHERE id = ? AND groep IS NULL", (nieuw, nieuw)
-        ).rowcount:
-            self._leiders_van(gemeente)[nieuw] = sleutel
+        self._in_groep(nieuw, gemeente, uitkomst.vraag)
         return nieuw
+
+    def _in_groep(self, id_: int, gemeente: str, vraag: str) -> None:
+        """Store the question's key and the group it joins; a new group's first leads it."""
+        sleutel = _sleutel(vraag)
+        groep = self._groep_van(gemeente, sleutel) or id_
+        self.db.execute(
+            "UPDATE onbeantwoord SET sleutel = ?, groep = ? WHERE id = ?", (sleutel, groep, id_)
+        )
+        if groep == id_:
+            self._leiders_van(gemeente)[id_] = sleutel
 
     def _leiders_van(self, gemeente: str) -> dict[int, str]:
         versie = int(self.db.execute("PRAGMA data_version").fetchone()[0])
@@ -104,9 +102,10 @@ class Wachtrij:
 
     def open_vragen(self, gemeente: str | None = None) -> list[Onbeantwoord]:
         """The questions HR has not handled yet, oldest first."""
-        return [vraag for vraag, _ in self._open(gemeente)]
+        return [vraag for vraag, _, _ in self._open(gemeente)]
 
-    def _open(self, gemeente: str | None) -> list[tuple[Onbeantwoord, int]]:
+    def _open(self, gemeente: str | None) -> list[tuple[Onbeantwoord, int, str]]:
+        """The open questions, each with its group and key (grouped when they arrived)."""
         sql = "SELECT * FROM onbeantwoord WHERE status = 'open'"
         parameters: tuple[str, ...] = ()
         if gemeente:
@@ -125,6 +124,7 @@ class Wachtrij:
                     r["status"],
                 ),
                 r["groep"] if r["groep"] is not None else r["id"],
+                r["sleutel"] or "",
             )
             for r in rijen
         ]
@@ -137,10 +137,10 @@ class Wachtrij:
         """
         self._groepeer_oude()
         groepen: dict[int, Groep] = {}
-        for vraag, groep_id in self._open(gemeente):
+        for vraag, groep_id, sleutel in self._open(gemeente):
             groep = groepen.get(groep_id)
             if groep is None:
-                groepen[groep_id] = Groep(_sleutel(vraag.vraag), vraag.gemeente, [vraag])
+                groepen[groep_id] = Groep(sleutel, vraag.gemeente, [vraag])
             else:
                 groep.vragen.append(vraag)
         return sorted(groepen.values(), key=lambda g: (-len(g.vragen), g.vragen[0].id))
@@ -151,14 +151,7 @@ class Wachtrij:
             "SELECT id, gemeente, vraag FROM onbeantwoord WHERE groep IS NULL ORDER BY id"
         ).fetchall()
         for id_, gemeente, vraag in rijen:
-            sleutel = _sleutel(vraag)
-            groep = self._groep_van(gemeente, sleutel) or id_
-            self.db.execute(
-                "UPDATE onbeantwoord SET sleutel = ?, groep = ? WHERE id = ?",
-                (sleutel, groep, id_),
-            )
-            if groep == id_:
-                self._leiders_van(gemeente)[id_] = sleutel
+            self._in_groep(id_, gemeente, vraag)
 
     def zet_status(self, ids: list[int], status: str) -> None:
         """Mark queued questions as handled (``verwerkt``) or dismissed (``afgewezen``)."""
