@@ -341,6 +341,11 @@ CONCEPT_DOELEN = {
 
 TOT_ZIENS = "Tot ziens! Je kunt altijd terugkomen."
 GESPREK_KAPOT = "Sorry, er ging iets mis met ons gesprek. Ik begin opnieuw."
+TE_DRUK = "Het is nu erg druk. Ik heb je bericht niet gelezen. Stuur het over een minuut opnieuw."
+STORING = (
+    "Sorry, er ging iets mis. Ik heb je bericht niet verwerkt. "
+    "Stuur het over een minuut opnieuw. Blijft het misgaan? Vraag het dan aan HR."
+)
 TERMINAL_UITLEG = "(Stoppen met de chat: druk op Ctrl-D.)"
 
 # --- HR ---------------------------------------------------------------------------------

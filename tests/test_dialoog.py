@@ -339,6 +339,18 @@ def test_redelivered_update_is_handled_once(jan: Gebruiker) -> None:
     )
 
 
+def test_redelivered_sticker_is_answered_once_and_keeps_the_step(jan: Gebruiker) -> None:
+    from bot.dialoog.berichten import GeenTekst
+
+    tot_doel(jan)
+    vraag = jan.laatste[-1].tekst
+    eerst = jan.gesprek.verwerk(jan.naam, GeenTekst(update_id=51))
+    assert [b.tekst for b in eerst] == [t.WAAROM_NIET["geen-tekst"]]
+    assert jan.gesprek.verwerk(jan.naam, GeenTekst(update_id=51)) == []
+    jan.zeg("/help")
+    assert jan.laatste[-1].tekst.endswith(vraag)
+
+
 def test_tip_privacy_and_help(jan: Gebruiker) -> None:
     from knowledge.faq import laad_faq
 

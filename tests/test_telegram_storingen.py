@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import pytest
 
 from bot import teksten as t
 from bot.dialoog.berichten import Bericht, Invoer, Tekst
-from bot.kanalen import herhaal
+from bot.kanalen import herhaal, telegram
 from rules import Regelboek
 from tests.chatdriver import Klok, bouw
 from tests.fakes import FakeBotApi
@@ -227,3 +229,69 @@ async def test_no_user_text_reaches_a_log_line(
         if eigen or record.levelno >= logging.INFO:
             assert geheim not in record.getMessage(), (record.name, record.getMessage())
             assert geheim not in (record.exc_text or ""), record.name
+
+
+async def test_a_sticker_is_answered_in_its_place_in_the_row(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek
+) -> None:
+    async with draaiende_bot(api, bouw(tmp_path, regelboek, Klok())):
+        u = await _gestart(api, 312)
+        begin = len(u.teksten())
+        api.vertraag("sendMessage", 0.1)
+        api.stuur_tekst(312, "/intake")
+        api.stuur_ander(312, "sticker")
+        api.stuur_tekst(312, "Hbo Bestuurskunde")
+        await api.wacht_op(
+            lambda: t.INTAKE_VRAGEN["instelling"] in u.teksten(), wat="the second question"
+        )
+    teksten = u.teksten()[begin:]
+    assert teksten.index(t.INTAKE_VRAGEN["naam"]) < teksten.index(t.WAAROM_NIET["geen-tekst"])
+    assert teksten.index(t.WAAROM_NIET["geen-tekst"]) < teksten.index(
+        t.INTAKE_VRAGEN["instelling"]
+    )
+
+
+async def test_a_slow_engine_call_holds_up_nobody_for_long(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One user's long call (an HR save waiting on the FAQ lock): the others are told."""
+    monkeypatch.setattr(telegram, "MOTOR_WACHTTIJD", 0.2)
+    gesprek = bouw(tmp_path, regelboek, Klok())
+    echt = gesprek.verwerk
+    klaar = threading.Event()
+
+    def traag(gebruiker: str, invoer: Invoer) -> list[Bericht]:
+        if isinstance(invoer, Tekst) and invoer.tekst == "traag":
+            klaar.wait(timeout=20)
+        return echt(gebruiker, invoer)
+
+    monkeypatch.setattr(gesprek, "verwerk", traag)
+    async with draaiende_bot(api, gesprek):
+        traag_gebruiker = await _gestart(api, 313)
+        ander = await _gestart(api, 314)
+        api.stuur_tekst(313, "traag")
+        await asyncio.sleep(0.3)
+        # the event loop is free: the other user hears at once that it is busy
+        await ander.zeg("moet ik een studieovereenkomst tekenen", t.TE_DRUK)
+        klaar.set()
+        await api.wacht_op(lambda: len(traag_gebruiker.teksten()) > 3, wat="the slow user's reply")
+        await ander.zeg("moet ik een studieovereenkomst tekenen", "Bron:")
+
+
+async def test_an_engine_error_gets_an_apology_and_the_next_message_works(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gesprek = bouw(tmp_path, regelboek, Klok())
+    echt = gesprek.verwerk
+    fouten = [sqlite3.OperationalError("database is locked")]
+
+    def soms_kapot(gebruiker: str, invoer: Invoer) -> list[Bericht]:
+        if fouten:
+            raise fouten.pop()
+        return echt(gebruiker, invoer)
+
+    async with draaiende_bot(api, gesprek):
+        u = await _gestart(api, 315)
+        monkeypatch.setattr(gesprek, "verwerk", soms_kapot)
+        await u.zeg("/intake", t.STORING)
+        await u.zeg("/intake", t.INTAKE_VRAGEN["naam"])

@@ -80,7 +80,14 @@ class Druk:
     update_id: int | None = None
 
 
-Invoer = Tekst | Druk
+@dataclass(frozen=True)
+class GeenTekst:
+    """The employee sent something that is not text: a sticker, a photo, a voice message."""
+
+    update_id: int | None = None
+
+
+Invoer = Tekst | Druk | GeenTekst
 
 
 def knop_data(volgnummer: int, actie: str) -> str:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from bot import teksten as t
-from bot.dialoog.berichten import Bericht, Druk, Invoer, Knop, knop_data, lees_knop
+from bot.dialoog.berichten import Bericht, Druk, GeenTekst, Invoer, Knop, knop_data, lees_knop
 from bot.dialoog.diensten import Diensten
 from bot.dialoog.hr import HrGesprek
 from bot.dialoog.intakeflow import IntakeGesprek
@@ -107,7 +107,9 @@ class Gesprek:
                 return []
             toestand.laatste_update = invoer.update_id
         berichten = kapot + self._verloop(toestand, nu)
-        if isinstance(invoer, Druk):
+        if isinstance(invoer, GeenTekst):  # the step stays as it was
+            berichten.append(Bericht(t.WAAROM_NIET["geen-tekst"]))
+        elif isinstance(invoer, Druk):
             berichten += self._knop(toestand, invoer.data, gebruiker)
         elif invoer.tekst.startswith("/"):
             berichten += self._commando(toestand, invoer.tekst, gebruiker)

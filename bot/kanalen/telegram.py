@@ -37,7 +37,7 @@ from telegram.ext import (
 )
 
 from bot import teksten as t
-from bot.dialoog.berichten import Bericht, Druk, Invoer, Tekst, is_zwaar
+from bot.dialoog.berichten import Bericht, Druk, GeenTekst, Invoer, Tekst, is_zwaar
 from bot.dialoog.gesprek import Gesprek
 from bot.kanalen.beurten import Beurten
 from bot.kanalen.herhaal import met_herhaling
@@ -47,6 +47,8 @@ logger = logging.getLogger(__name__)
 
 MAX_TEKST = 4096
 GELIJKTIJDIG = 16
+MOTOR_WACHTTIJD = 20.0
+"""How long one user's input waits for the engine before it is told to try again."""
 """Updates handled at once (each user's own updates stay in order)."""
 OPRUIMEN_ELKE = 3600.0
 """Seconds between clean-ups of idle intakes and left-over files."""
@@ -161,11 +163,8 @@ class TelegramDeur:
         self._beurten.plan(gebruiker, klus, context.application.create_task)
 
     async def geen_tekst(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """A sticker, photo, voice message…: say that only text works."""
-        assert update.effective_chat is not None
-        await self._stuur(
-            context, update.effective_chat.id, [Bericht(t.WAAROM_NIET["geen-tekst"])]
-        )
+        """A sticker, photo, voice message…: in the user's row like text, answered once."""
+        self._plan(update, context, GeenTekst(update.update_id))
 
     async def _verwerk(
         self, update: Update, context: ContextTypes.DEFAULT_TYPE, invoer: Invoer
@@ -173,14 +172,12 @@ class TelegramDeur:
         assert update.effective_chat is not None
         chat_id = update.effective_chat.id
         gebruiker = gebruiker_id(update)
-        if is_zwaar(invoer):
-            # a draft request takes a moment: show "typing…" while a thread makes it
+        if is_zwaar(invoer):  # a draft request takes a moment: show that we are busy
             with contextlib.suppress(TelegramError):
                 await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
-            berichten = await asyncio.to_thread(self._motor_verwerk, gebruiker, invoer)
-        else:
-            # a question or a step takes well under a millisecond: no thread hop
-            berichten = self._motor_verwerk(gebruiker, invoer)
+        # always in a thread: an HR save, a full queue or a locked database may take a
+        # while, and the event loop must go on serving everyone else meanwhile
+        berichten = await asyncio.to_thread(self._motor_verwerk, gebruiker, invoer)
         # what could not be delivered last time comes first: the state has moved on
         berichten = self._onbezorgd.pop(gebruiker, []) + berichten
         niet_bezorgd = await self._stuur(context, chat_id, berichten)
@@ -214,8 +211,23 @@ class TelegramDeur:
                 logger.exception("clean-up failed")
 
     def _motor_verwerk(self, gebruiker: str, invoer: Invoer) -> list[Bericht]:
-        with self._motor:
+        """The engine's reply; on a long wait or an error, an apology, never silence.
+
+        The engine's transaction stores nothing of an input it failed on, so the user
+        can send it again.
+        """
+        if not self._motor.acquire(timeout=MOTOR_WACHTTIJD):
+            logger.warning(
+                "the engine was busy for %.0f s; a user is asked to retry", MOTOR_WACHTTIJD
+            )
+            return [Bericht(t.TE_DRUK)]
+        try:
             return self.gesprek.verwerk(gebruiker, invoer)
+        except Exception as fout:  # e.g. "database is locked" by another process
+            log_fout(logger, "the engine failed on an update", fout)
+            return [Bericht(t.STORING)]
+        finally:
+            self._motor.release()
 
     async def _stuur(
         self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, berichten: list[Bericht]

@@ -1,9 +1,11 @@
 """A load generator inside the fake Bot API's own process, for ``make bench``.
 
-Run as ``python -m tests.fakes.last USERS QUESTIONS_EACH``: it starts the fake server,
+Run as ``python -m tests.fakes.last USERS QUESTIONS_EACH [HR_USER]``: it starts the fake server,
 prints ``{"base_url", "base_file_url", "token"}`` as one JSON line, and waits for a bot
 to poll. Then every user asks a question, and asks the next one as soon as the bot's
-reply arrives (a closed loop). At the end it prints the figures as one JSON line.
+reply arrives (a closed loop). With ``HR_USER``, that user opens HR's review queue
+(``/vragen``) five times a second meanwhile; their replies are not in the figures. At
+the end it prints the figures as one JSON line.
 Running in its own process keeps the fake's work off the bot's CPU and GIL.
 """
 
@@ -29,7 +31,11 @@ def vragen() -> list[str]:
     return [str(v["vraag"]) for v in yaml.safe_load(pad.read_text(encoding="utf-8"))["vragen"]]
 
 
-def draai(gebruikers: int, per_gebruiker: int) -> dict[str, float]:
+HR_PAUZE = 0.2
+"""Seconds between two ``/vragen`` of the HR user."""
+
+
+def draai(gebruikers: int, per_gebruiker: int, hr: int | None = None) -> dict[str, float]:
     """Serve, generate the load, and return the figures."""
     teksten = vragen()
     api = FakeBotApi()
@@ -47,6 +53,12 @@ def draai(gebruikers: int, per_gebruiker: int) -> dict[str, float]:
     latenties: list[float] = []
     dubbel = 0
     begin = [0.0]
+    hr_antwoorden = [0]
+
+    def hr_lus() -> None:
+        assert hr is not None
+        while not klaar.wait(HR_PAUZE):
+            api.stuur_tekst(hr, "/vragen")
 
     def stuur(uid: int) -> None:
         nummer = antwoorden[uid]
@@ -61,6 +73,11 @@ def draai(gebruikers: int, per_gebruiker: int) -> dict[str, float]:
                     begin[0] = time.perf_counter()
                     for uid in antwoorden:
                         stuur(uid)
+                    if hr is not None:
+                        threading.Thread(target=hr_lus, daemon=True).start()
+            return
+        if verzoek.methode == "sendMessage" and verzoek.chat_id == hr:
+            hr_antwoorden[0] += 1
             return
         if verzoek.methode != "sendMessage" or verzoek.chat_id not in antwoorden:
             return
@@ -89,10 +106,11 @@ def draai(gebruikers: int, per_gebruiker: int) -> dict[str, float]:
         "p99_ms": latenties[max(0, int(len(latenties) * 0.99) - 1)] if latenties else 0.0,
         "verloren": verloren,
         "dubbel": dubbel,
+        "hr_antwoorden": hr_antwoorden[0],
     }
 
 
 if __name__ == "__main__":
-    uitslag = draai(int(sys.argv[1]), int(sys.argv[2]))
+    uitslag = draai(int(sys.argv[1]), int(sys.argv[2]), *map(int, sys.argv[3:4]))
     print(json.dumps(uitslag), flush=True)
     sys.stdin.read()  # keep serving until the bot has stopped polling
