@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import io
 import logging
+import socket
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -15,9 +17,10 @@ import pytest
 from bot import teksten as t
 from bot.dialoog.berichten import Bericht, Invoer, Tekst
 from bot.kanalen import herhaal, telegram
+from bot.kanalen.logregel import ZonderGebruikersdata
 from rules import Regelboek
 from tests.chatdriver import Klok, bouw
-from tests.fakes import FakeBotApi
+from tests.fakes import FakeBotApi, post_update
 from tests.telegramdriver import TelegramGebruiker, draaiende_bot
 
 HAARLEM_IN_EEN_ADEM = [
@@ -295,3 +298,57 @@ async def test_an_engine_error_gets_an_apology_and_the_next_message_works(
         monkeypatch.setattr(gesprek, "verwerk", soms_kapot)
         await u.zeg("/intake", t.STORING)
         await u.zeg("/intake", t.INTAKE_VRAGEN["naam"])
+
+
+async def test_an_update_that_cannot_be_read_is_skipped_once_and_blocks_nobody(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with draaiende_bot(api, bouw(tmp_path, regelboek, Klok())):
+        u = await _gestart(api, 310)
+        chat = {"id": 310, "type": "private", "first_name": "Geheim"}
+        van = {"id": 310, "is_bot": False, "first_name": "Geheim"}
+        kapot = {"message_id": 901, "chat": chat, "from": van, "date": "nooit", "text": "BSN"}
+        with caplog.at_level(logging.DEBUG):
+            nummer = api.stuur_update({"message": kapot})["update_id"]
+            await u.zeg("/intake", t.INTAKE_VRAGEN["naam"])
+    regels = [r.getMessage() + (r.exc_text or "") for r in caplog.records]
+    overgeslagen = [r for r in regels if f"update {nummer}" in r]
+    assert len(overgeslagen) == 1, regels
+    assert not any("Geheim" in r or "BSN" in r for r in regels)
+
+
+async def test_a_webhook_update_that_cannot_be_read_leaves_no_user_data_in_the_log(
+    api: FakeBotApi, tmp_path: Path, regelboek: Regelboek
+) -> None:
+    app = telegram.bouw_applicatie(bouw(tmp_path, regelboek, Klok()), api.token, api.base_url)
+    uitvoer = io.StringIO()
+    schrijver = logging.StreamHandler(uitvoer)
+    schrijver.addFilter(ZonderGebruikersdata())
+    logging.getLogger().addHandler(schrijver)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        poort = int(s.getsockname()[1])
+    url = f"http://127.0.0.1:{poort}/hook"
+    kapot = {
+        "update_id": 77,
+        "message": {
+            "message_id": 1,
+            "date": "nooit",
+            "chat": {"id": 311, "type": "private", "first_name": "Geheim"},
+            "text": "mijn BSN",
+        },
+    }
+    await app.initialize()
+    assert app.updater is not None
+    try:
+        await app.updater.start_webhook(
+            listen="127.0.0.1", port=poort, url_path="hook", webhook_url=url, secret_token="s"
+        )
+        assert await post_update(url, kapot, "s") == 400
+    finally:
+        await app.updater.stop()
+        await app.shutdown()
+        logging.getLogger().removeHandler(schrijver)
+    log = uitvoer.getvalue()
+    assert "left out of the log" in log and "TypeError" in log
+    assert "Geheim" not in log and "BSN" not in log

@@ -14,6 +14,7 @@ from telegram.error import InvalidToken
 
 from bot.cli.uitgang import Uitgang
 from bot.instellingen import Instellingen
+from bot.kanalen.logregel import ZonderGebruikersdata
 from bot.opbouw import bouw_gesprek
 
 if TYPE_CHECKING:
@@ -58,8 +59,12 @@ class VerbergGeheim(logging.Filter):
 
 
 def verberg_in_logs(geheim: str) -> None:
-    """Install the filter on every handler of the root logger (where all lines end up)."""
+    """Install the filters on every handler of the root logger (where all lines end up).
+
+    Users' data goes first, so the secret filter sees the lines as they will be written.
+    """
     for handler in logging.getLogger().handlers:
+        handler.addFilter(ZonderGebruikersdata())
         handler.addFilter(VerbergGeheim(geheim))
 
 

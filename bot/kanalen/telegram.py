@@ -42,6 +42,7 @@ from bot.dialoog.gesprek import Gesprek
 from bot.kanalen.beurten import Beurten
 from bot.kanalen.herhaal import met_herhaling
 from bot.kanalen.logregel import log_fout
+from bot.kanalen.ophalen import UpdatesOphalen
 
 logger = logging.getLogger(__name__)
 
@@ -76,11 +77,13 @@ def http_client(bouwer: ApplicationBuilder) -> ApplicationBuilder:  # type: igno
 
     Every update in progress may be sending a reply, so the pool has a connection for
     each; a reply waits for a free connection rather than being dropped after PTB's 1 s.
+    Updates are fetched by a client that skips one it cannot read (see ``ophalen``).
     """
     return (
         bouwer.concurrent_updates(GELIJKTIJDIG)
         .connection_pool_size(GELIJKTIJDIG)
         .pool_timeout(WACHT_OP_VERBINDING)
+        .get_updates_request(UpdatesOphalen(connection_pool_size=1))
     )
 
 
