@@ -15,6 +15,13 @@ from knowledge.levend import LevendeMatcher
 from knowledge.store import FaqStore
 from rules import Regelboek, laad_regelboek
 
+FAQ_WACHTTIJD = 1.0
+"""Seconds HR's save in the chat waits for a lock another process holds on the FAQ.
+
+The engine handles one input at a time, so every user waits with it: HR is told to try
+again (the draft is kept) rather than keeping everyone waiting for the CLI's 10 s.
+"""
+
 
 def gemeentenamen(regelboek: Regelboek, store: FaqStore) -> dict[str, str]:
     """Employers with both a regeling and an FAQ, by key, with their display names."""
@@ -57,7 +64,7 @@ def bouw_gesprek(
     """The conversation engine with its store, matcher and rulebook."""
     verbinding = open_database(instellingen.database)
     regelboek = laad_regelboek()
-    store = FaqStore(instellingen.faq_map)
+    store = FaqStore(instellingen.faq_map, wachttijd=FAQ_WACHTTIJD)
     gemeenten = gemeentenamen(regelboek, store)
     if instellingen.gemeente and instellingen.gemeente not in gemeenten:
         raise ValueError(

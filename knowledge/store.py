@@ -76,14 +76,17 @@ def versie_van(vraag: Vraag) -> str:
 class FaqStore:
     """The FAQ files in one folder: read with ``faq()``, change with the lock held."""
 
-    def __init__(self, map_: Path = FAQ_MAP) -> None:
+    def __init__(self, map_: Path = FAQ_MAP, wachttijd: float | None = None) -> None:
+        """``wachttijd``: seconds a writer waits for another's lock (default ``WACHTTIJD``)."""
         self.map = map_
         self.generatie = 0
         self.laatste_fout: FaqFout | None = None
         self._faq: Faq | None = None
         self._handtekening: Handtekening | None = None
         self._mutex = threading.RLock()
-        self._lock = FileLock(map_ / LOCK_NAAM, timeout=WACHTTIJD)
+        self._lock = FileLock(
+            map_ / LOCK_NAAM, timeout=WACHTTIJD if wachttijd is None else wachttijd
+        )
 
     def faq(self) -> Faq:
         """The current FAQ; reloaded when a file changed. The first load raises FaqFout."""

@@ -10,6 +10,7 @@ from pathlib import Path
 from bot.dialoog.berichten import Bericht, Druk, Tekst
 from bot.dialoog.diensten import Diensten
 from bot.dialoog.gesprek import Gesprek
+from bot.opbouw import FAQ_WACHTTIJD
 from bot.opslag.database import open_database
 from bot.opslag.gesprekken import Gebeurtenissen, Gesprekken
 from bot.opslag.wachtrij import Wachtrij
@@ -73,7 +74,7 @@ def bouw(
     if hr or hr_van:
         if not (map_ / "faq").exists():
             shutil.copytree(FAQ_MAP, map_ / "faq")
-        store = FaqStore(map_ / "faq")
+        store = FaqStore(map_ / "faq", wachttijd=FAQ_WACHTTIJD)
         matcher = LevendeMatcher(store)
     diensten = Diensten(
         matcher=matcher,

@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from bot import teksten as t
 from bot.dialoog.berichten import knop_data
 from bot.opslag.database import open_database
 from bot.opslag.wachtrij import Wachtrij
 from knowledge.faq import laad_faq
+from knowledge.store import LOCK_NAAM
 from rules import Regelboek
 from tests.chatdriver import Gebruiker, Klok, bouw
 
@@ -60,6 +62,22 @@ def test_hr_fixes_an_answer_and_the_next_user_gets_it(map_: Path, regelboek: Reg
     assert regel.voor is not None and regel.na is not None
     assert regel.na["antwoord"].endswith("Vraag HR om het formulier.")
     assert regel.voor["antwoord"] != regel.na["antwoord"]
+
+
+def test_a_save_while_another_process_holds_the_faq_keeps_the_draft(
+    map_: Path, regelboek: Regelboek
+) -> None:
+    anna = gebruiker(map_, regelboek, "hr:anna")
+    open_vraag(anna, "studieovereenkomst tekenen")
+    anna.druk(t.HR_ANTWOORD_AANPASSEN)
+    anna.zeg("Ja, en vraag HR om het formulier.")
+    with FileLock(map_ / "faq" / LOCK_NAAM):  # the CLI saving at the same moment
+        anna.druk(t.HR_OPSLAAN)
+        assert "bezet" in anna.tekst()
+    anna.druk(t.HR_OPSLAAN)  # the draft is still there: a second press saves it
+    assert anna.tekst() == t.HR_OPGESLAGEN
+    antwoorden = [v.antwoord for b in laad_faq(map_ / "faq").bestanden.values() for v in b.vragen]
+    assert "Ja, en vraag HR om het formulier." in antwoorden
 
 
 def test_second_save_of_a_stale_copy_is_refused(map_: Path, regelboek: Regelboek) -> None:
