@@ -14,8 +14,8 @@ $(STAMP): pyproject.toml requirements.lock
 	@touch $(STAMP)
 
 lint: $(STAMP)
-	$(BIN)/ruff check bot knowledge rules tests benchmarks
-	$(BIN)/ruff format --check bot knowledge rules tests benchmarks
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
 
 test: lint

@@ -29,11 +29,11 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 
-from bot.kanalen.telegram import bouw_applicatie, http_client
-from bot.opslag.database import open_database, transactie
-from bot.opslag.wachtrij import Wachtrij
-from knowledge.matcher import Uitkomst
-from rules import laad_regelboek
+from opleidingsbot.bot.kanalen.telegram import bouw_applicatie, http_client
+from opleidingsbot.bot.opslag.database import open_database, transactie
+from opleidingsbot.bot.opslag.wachtrij import Wachtrij
+from opleidingsbot.knowledge.matcher import Uitkomst
+from opleidingsbot.rules import laad_regelboek
 from tests.chatdriver import Klok, bouw
 
 GEBRUIKERS = 200

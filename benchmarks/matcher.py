@@ -20,10 +20,10 @@ import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from knowledge.blindset import BlindVraag, Telling, beoordeel, laad, tel
-from knowledge.faq import Faq, FaqBestand, laad_faq
-from knowledge.matcher import Drempels, Kandidaat, Matcher, Uitkomst, beslis
-from knowledge.normalize import normaliseer
+from opleidingsbot.knowledge.blindset import BlindVraag, Telling, beoordeel, laad, tel
+from opleidingsbot.knowledge.faq import Faq, FaqBestand, laad_faq
+from opleidingsbot.knowledge.matcher import Drempels, Kandidaat, Matcher, Uitkomst, beslis
+from opleidingsbot.knowledge.normalize import normaliseer
 
 KALIBRATIE_WEIGERING = 0.96
 """Calibration asks more refusal than the 95% target: a margin for unseen questions."""

@@ -7,18 +7,18 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from bot.dialoog.berichten import Bericht, Druk, Tekst
-from bot.dialoog.diensten import Diensten
-from bot.dialoog.gesprek import Gesprek
-from bot.opbouw import FAQ_WACHTTIJD
-from bot.opslag.database import open_database
-from bot.opslag.gesprekken import Gebeurtenissen, Gesprekken
-from bot.opslag.wachtrij import Wachtrij
-from knowledge.faq import FAQ_MAP, laad_faq
-from knowledge.levend import LevendeMatcher
-from knowledge.matcher import Matcher
-from knowledge.store import FaqStore
-from rules import Regelboek
+from opleidingsbot.bot.dialoog.berichten import Bericht, Druk, Tekst
+from opleidingsbot.bot.dialoog.diensten import Diensten
+from opleidingsbot.bot.dialoog.gesprek import Gesprek
+from opleidingsbot.bot.opbouw import FAQ_WACHTTIJD
+from opleidingsbot.bot.opslag.database import open_database
+from opleidingsbot.bot.opslag.gesprekken import Gebeurtenissen, Gesprekken
+from opleidingsbot.bot.opslag.wachtrij import Wachtrij
+from opleidingsbot.knowledge.faq import FAQ_MAP, laad_faq
+from opleidingsbot.knowledge.levend import LevendeMatcher
+from opleidingsbot.knowledge.matcher import Matcher
+from opleidingsbot.knowledge.store import FaqStore
+from opleidingsbot.rules import Regelboek
 
 GEMEENTEN = {
     "capelle-aan-den-ijssel": "Capelle aan den IJssel",

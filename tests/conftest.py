@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
-from rules import Regelboek, laad_regelboek
+from opleidingsbot.bot.cli import main
+from opleidingsbot.rules import Regelboek, laad_regelboek
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -8,8 +8,8 @@ from typing import Any
 
 from telegram.ext import Application
 
-from bot.dialoog.gesprek import Gesprek
-from bot.kanalen.telegram import bouw_applicatie
+from opleidingsbot.bot.dialoog.gesprek import Gesprek
+from opleidingsbot.bot.kanalen.telegram import bouw_applicatie
 from tests.fakes import FakeBotApi, Verzoek
 
 App = Application[Any, Any, Any, Any, Any, Any]

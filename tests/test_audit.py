@@ -11,10 +11,16 @@ from typing import Any
 
 import pytest
 
-from knowledge.audit import GESCHIEDENIS_NAAM, verschil
-from knowledge.faq import FAQ_MAP, Vraag, laad_faq
-from knowledge.spreadsheet import exporteer, importeer
-from knowledge.store import FaqStore, OnbekendFout, VerouderdFout, VerwijderdFout, versie_van
+from opleidingsbot.knowledge.audit import GESCHIEDENIS_NAAM, verschil
+from opleidingsbot.knowledge.faq import FAQ_MAP, Vraag, laad_faq
+from opleidingsbot.knowledge.spreadsheet import exporteer, importeer
+from opleidingsbot.knowledge.store import (
+    FaqStore,
+    OnbekendFout,
+    VerouderdFout,
+    VerwijderdFout,
+    versie_van,
+)
 
 DAG = dt.date(2030, 5, 17)
 

@@ -13,14 +13,21 @@ from pathlib import Path
 import pytest
 import yaml
 
-import bot.teksten
-from bot.weergave import offerte_tekst, uitleg_tekst
-from rules import Regelboek, maak_offerte
-from rules.scenarios import VANDAAG, intake_uit_data, laad_scenarios, scenario_bestanden
+from opleidingsbot.bot import teksten as bot_teksten
+from opleidingsbot.bot.weergave import offerte_tekst, uitleg_tekst
+from opleidingsbot.knowledge.faq import FAQ_MAP
+from opleidingsbot.rules import Regelboek, maak_offerte
+from opleidingsbot.rules.rulebook import REGELINGEN_MAP
+from opleidingsbot.rules.scenarios import (
+    VANDAAG,
+    intake_uit_data,
+    laad_scenarios,
+    scenario_bestanden,
+)
 
 ROOT = Path(__file__).parents[1]
-REGELINGEN = ROOT / "rules" / "regelingen"
-FAQ = ROOT / "knowledge" / "faq"
+REGELINGEN = REGELINGEN_MAP
+FAQ = FAQ_MAP
 
 VERBODEN = (
     "HRM-adviseur",
@@ -69,7 +76,7 @@ def test_the_scan_finds_each_forbidden_phrase() -> None:
 
 
 def test_the_bots_own_sentences() -> None:
-    teksten = [w for n, w in vars(bot.teksten).items() if not n.startswith("_") and n.isupper()]
+    teksten = [w for n, w in vars(bot_teksten).items() if not n.startswith("_") and n.isupper()]
     fout = {t: _fouten(t) for t in _strings(teksten) if _fouten(t)}
     assert not fout
 

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from bot.cli.vraag import tekst
-from bot.teksten import WAAROM_NIET
-from knowledge.faq import laad_faq
-from knowledge.matcher import Matcher
+from opleidingsbot.bot.cli.vraag import tekst
+from opleidingsbot.bot.teksten import WAAROM_NIET
+from opleidingsbot.knowledge.faq import laad_faq
+from opleidingsbot.knowledge.matcher import Matcher
 from tests.conftest import opleidingsbot
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from knowledge.clashes import botsingen
-from knowledge.faq import laad_faq
+from opleidingsbot.knowledge.clashes import botsingen
+from opleidingsbot.knowledge.faq import laad_faq
 from tests.conftest import opleidingsbot
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from knowledge.faq import FAQ_MAP, laad_faq
+from opleidingsbot.knowledge.faq import FAQ_MAP, laad_faq
 from tests.conftest import opleidingsbot
 
 ID = "kaag-en-braassem"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.audit import GESCHIEDENIS_NAAM
-from knowledge.faq import FAQ_MAP, laad_faq
+from opleidingsbot.knowledge.audit import GESCHIEDENIS_NAAM
+from opleidingsbot.knowledge.faq import FAQ_MAP, laad_faq
 from tests.conftest import opleidingsbot
 
 ID = "haarlem-loopbaanadvies"

@@ -13,10 +13,10 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.table import Table
 
-from bot.concept import bouw_concept, maak_concept
-from bot.teksten import CONCEPT as C
-from rules import Regelboek, maak_offerte
-from rules.contract import Intake, Offerte, Terugbetaling, Vertrek
+from opleidingsbot.bot.concept import bouw_concept, maak_concept
+from opleidingsbot.bot.teksten import CONCEPT as C
+from opleidingsbot.rules import Regelboek, maak_offerte
+from opleidingsbot.rules.contract import Intake, Offerte, Terugbetaling, Vertrek
 
 VANDAAG = dt.date(2026, 12, 4)
 

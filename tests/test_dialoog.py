@@ -9,13 +9,13 @@ from pathlib import Path
 import docx
 import pytest
 
-from bot import teksten as t
-from bot.dialoog.berichten import Bericht
-from bot.dialoog.gesprek import VERLOOP
-from bot.opslag.database import open_database
-from bot.opslag.wachtrij import Wachtrij
-from rules import Intake, Regelboek, maak_offerte
-from rules.opmaak import euro
+from opleidingsbot.bot import teksten as t
+from opleidingsbot.bot.dialoog.berichten import Bericht
+from opleidingsbot.bot.dialoog.gesprek import VERLOOP
+from opleidingsbot.bot.opslag.database import open_database
+from opleidingsbot.bot.opslag.wachtrij import Wachtrij
+from opleidingsbot.rules import Intake, Regelboek, maak_offerte
+from opleidingsbot.rules.opmaak import euro
 from tests.chatdriver import Gebruiker, Klok, bouw
 
 HAARLEM_INTAKE = {
@@ -328,7 +328,7 @@ def test_stop_cancels_the_intake(jan: Gebruiker) -> None:
 
 
 def test_redelivered_update_is_handled_once(jan: Gebruiker) -> None:
-    from bot.dialoog.berichten import Tekst
+    from opleidingsbot.bot.dialoog.berichten import Tekst
 
     tot_doel(jan)
     eerst = jan.gesprek.verwerk(jan.naam, Tekst("/stop", update_id=41))
@@ -340,7 +340,7 @@ def test_redelivered_update_is_handled_once(jan: Gebruiker) -> None:
 
 
 def test_redelivered_sticker_is_answered_once_and_keeps_the_step(jan: Gebruiker) -> None:
-    from bot.dialoog.berichten import GeenTekst
+    from opleidingsbot.bot.dialoog.berichten import GeenTekst
 
     tot_doel(jan)
     vraag = jan.laatste[-1].tekst
@@ -352,7 +352,7 @@ def test_redelivered_sticker_is_answered_once_and_keeps_the_step(jan: Gebruiker)
 
 
 def test_tip_privacy_and_help(jan: Gebruiker) -> None:
-    from knowledge.faq import laad_faq
+    from opleidingsbot.knowledge.faq import laad_faq
 
     tips = {v.wist_je_dat for v, _ in laad_faq().zichtbaar("haarlem") if v.wist_je_dat}
     jan.zeg("/wistjedat")
@@ -563,7 +563,7 @@ def test_forget_me_leaves_nothing_in_the_database_files(jan: Gebruiker, tmp_path
 
 
 def test_one_user_cannot_flood_hrs_queue(jan: Gebruiker, tmp_path: Path, klok: Klok) -> None:
-    from bot.dialoog.gesprek import WACHTRIJ_PER_UUR
+    from opleidingsbot.bot.dialoog.gesprek import WACHTRIJ_PER_UUR
 
     for i in range(WACHTRIJ_PER_UUR + 10):
         jan.zeg(f"hoe laat gaat de kantine open op dag {i}")

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from rules import Regelboek, maak_offerte
-from rules.explain import NAMEN, WAARDEN, leg_uit
-from rules.scenarios import VANDAAG, intake_uit_data, laad_scenarios, scenario_bestanden
+from opleidingsbot.rules import Regelboek, maak_offerte
+from opleidingsbot.rules.explain import NAMEN, WAARDEN, leg_uit
+from opleidingsbot.rules.rulebook import REGELINGEN_MAP
+from opleidingsbot.rules.scenarios import (
+    VANDAAG,
+    intake_uit_data,
+    laad_scenarios,
+    scenario_bestanden,
+)
 
-REGELINGEN = Path(__file__).parents[1] / "rules" / "regelingen"
+REGELINGEN = REGELINGEN_MAP
 
 
 def test_every_fact_a_table_tests_has_a_plain_name(regelboek: Regelboek) -> None:
@@ -23,7 +28,7 @@ def test_every_fact_a_table_tests_has_a_plain_name(regelboek: Regelboek) -> None
 
 @pytest.mark.parametrize("naam", sorted(WAARDEN))
 def test_every_value_of_a_choice_has_plain_words(naam: str) -> None:
-    from rules.feiten import INTAKE_FEITEN
+    from opleidingsbot.rules.feiten import INTAKE_FEITEN
 
     waarden = {w.replace("_", " ") for w in INTAKE_FEITEN[naam].waarden}
     assert waarden == set(WAARDEN[naam])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.faq import ALGEMEEN, FaqFout, laad_faq
+from opleidingsbot.knowledge.faq import ALGEMEEN, FaqFout, laad_faq
 
 
 def test_real_faq_loads_with_enough_entries_per_employer() -> None:

@@ -15,11 +15,25 @@ from filelock import FileLock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from knowledge import store as store_module
-from knowledge.audit import GESCHIEDENIS_NAAM
-from knowledge.faq import FAQ_MAP, Bron, FaqBestand, FaqFout, Vraag, laad_faq, lees_faq
-from knowledge.faqyaml import bestand_naar_yaml, vraag_naar_yaml
-from knowledge.store import LOCK_NAAM, FaqStore, OnbekendFout, VerouderdFout, versie_van
+from opleidingsbot.knowledge import store as store_module
+from opleidingsbot.knowledge.audit import GESCHIEDENIS_NAAM
+from opleidingsbot.knowledge.faq import (
+    FAQ_MAP,
+    Bron,
+    FaqBestand,
+    FaqFout,
+    Vraag,
+    laad_faq,
+    lees_faq,
+)
+from opleidingsbot.knowledge.faqyaml import bestand_naar_yaml, vraag_naar_yaml
+from opleidingsbot.knowledge.store import (
+    LOCK_NAAM,
+    FaqStore,
+    OnbekendFout,
+    VerouderdFout,
+    versie_van,
+)
 
 DAG = dt.date(2030, 5, 17)
 
@@ -53,7 +67,7 @@ def test_broken_file_keeps_the_last_good_faq(map_: Path, caplog: pytest.LogCaptu
     pad = map_ / "haarlem.yaml"
     tekst = pad.read_text(encoding="utf-8")
     pad.write_text(tekst + "\n  - id: [kapot\n", encoding="utf-8")
-    with caplog.at_level(logging.WARNING, logger="knowledge.store"):
+    with caplog.at_level(logging.WARNING, logger="opleidingsbot.knowledge.store"):
         assert store.faq() is goed
     assert store.laatste_fout is not None and "haarlem.yaml" in str(store.laatste_fout)
     assert "keeping the last good one" in caplog.text

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from rules import laad_regelboek, maak_offerte
-from rules.check import controleer
-from rules.fouten import GeenRegelingOpDatum, RegelingFout
-from rules.scenarios import intake_uit_data
+from opleidingsbot.rules import laad_regelboek, maak_offerte
+from opleidingsbot.rules.check import controleer
+from opleidingsbot.rules.fouten import GeenRegelingOpDatum, RegelingFout
+from opleidingsbot.rules.scenarios import intake_uit_data
 from tests.conftest import FIXTURES
 
 

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from bot import teksten as t
-from bot.dialoog.berichten import knop_data
-from bot.opslag.database import open_database
-from bot.opslag.wachtrij import Wachtrij
-from knowledge.faq import laad_faq
-from knowledge.store import LOCK_NAAM
-from rules import Regelboek
+from opleidingsbot.bot import teksten as t
+from opleidingsbot.bot.dialoog.berichten import knop_data
+from opleidingsbot.bot.opslag.database import open_database
+from opleidingsbot.bot.opslag.wachtrij import Wachtrij
+from opleidingsbot.knowledge.faq import laad_faq
+from opleidingsbot.knowledge.store import LOCK_NAAM
+from opleidingsbot.rules import Regelboek
 from tests.chatdriver import Gebruiker, Klok, bouw
 
 HR = frozenset({"hr:anna", "hr:bert"})

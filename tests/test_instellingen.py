@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from bot.instellingen import Instellingen, instellingen_fout
-from bot.opbouw import hr_controle
+from opleidingsbot.bot.instellingen import Instellingen, instellingen_fout
+from opleidingsbot.bot.opbouw import hr_controle
 
 
 def test_settings_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

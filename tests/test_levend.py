@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from knowledge.faq import FAQ_MAP
-from knowledge.levend import LevendeMatcher
-from knowledge.store import FaqStore
+from opleidingsbot.knowledge.faq import FAQ_MAP
+from opleidingsbot.knowledge.levend import LevendeMatcher
+from opleidingsbot.knowledge.store import FaqStore
 
 VRAAG = "moet ik een studieovereenkomst tekenen voor mijn opleiding"
 

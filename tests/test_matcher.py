@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from knowledge.faq import Faq, laad_faq
-from knowledge.matcher import Matcher, Woordgewicht
-from knowledge.normalize import normaliseer
-from knowledge.zinnen import delen
+from opleidingsbot.knowledge.faq import Faq, laad_faq
+from opleidingsbot.knowledge.matcher import Matcher, Woordgewicht
+from opleidingsbot.knowledge.normalize import normaliseer
+from opleidingsbot.knowledge.zinnen import delen
 from tests.conftest import console_script, opleidingsbot
 
 MATCHER = Matcher(laad_faq())

@@ -9,12 +9,15 @@ from pathlib import Path
 import pytest
 import yaml
 
+from opleidingsbot.knowledge.faq import FAQ_MAP
+from opleidingsbot.rules.rulebook import REGELINGEN_MAP
+
 ROOT = Path(__file__).parent.parent
 BRONNEN = ROOT.parent / "shared" / "bronnen"
 RUN = 8
 DATA = [
-    *sorted((ROOT / "rules" / "regelingen").rglob("*.yaml")),
-    *sorted((ROOT / "knowledge").rglob("*.yaml")),
+    *sorted(REGELINGEN_MAP.rglob("*.yaml")),
+    *sorted(FAQ_MAP.glob("*.yaml")),
 ]
 
 

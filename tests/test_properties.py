@@ -7,10 +7,10 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rules import Intake, Regelboek, laad_regelboek, maak_offerte
-from rules.calculators import pro_rata, staffel_percentage
-from rules.contract import Doel, Kans, VertrekMoment, VertrekReden
-from rules.scenarios import VANDAAG
+from opleidingsbot.rules import Intake, Regelboek, laad_regelboek, maak_offerte
+from opleidingsbot.rules.calculators import pro_rata, staffel_percentage
+from opleidingsbot.rules.contract import Doel, Kans, VertrekMoment, VertrekReden
+from opleidingsbot.rules.scenarios import VANDAAG
 
 REGELBOEK: Regelboek = laad_regelboek()
 GEMEENTEN = REGELBOEK.gemeenten()

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from bot import teksten as t
-from bot.opslag.database import open_database
-from bot.opslag.gesprekken import Gesprekken
+from opleidingsbot.bot import teksten as t
+from opleidingsbot.bot.opslag.database import open_database
+from opleidingsbot.bot.opslag.gesprekken import Gesprekken
 from tests.conftest import opleidingsbot
 from tests.fakes import FakeBotApi, post_update
 

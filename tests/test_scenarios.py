@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from rules import Regelboek
-from rules.check import controleer
-from rules.rulebook import REGELINGEN_MAP
-from rules.scenarios import draai_scenario, laad_scenarios, scenario_bestanden
+from opleidingsbot.rules import Regelboek
+from opleidingsbot.rules.check import controleer
+from opleidingsbot.rules.rulebook import REGELINGEN_MAP
+from opleidingsbot.rules.scenarios import draai_scenario, laad_scenarios, scenario_bestanden
 
 SCENARIOS = [
     pytest.param(pad, scenario, regel, id=f"{pad.parent.name}:{regel}:{scenario.naam}")

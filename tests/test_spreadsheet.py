@@ -10,9 +10,15 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from knowledge.faq import FAQ_MAP
-from knowledge.spreadsheet import KOLOMMEN, ImportFout, InvoerFout, exporteer, importeer
-from knowledge.store import FaqStore, versie_van
+from opleidingsbot.knowledge.faq import FAQ_MAP
+from opleidingsbot.knowledge.spreadsheet import (
+    KOLOMMEN,
+    ImportFout,
+    InvoerFout,
+    exporteer,
+    importeer,
+)
+from opleidingsbot.knowledge.store import FaqStore, versie_van
 
 DAG = dt.date(2030, 5, 17)
 LASTIG = 'Zo; met "aanhalingstekens", één komma\nen een tweede regel | met streep.'

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.grafiek import weekgrafiek
-from bot.opslag.database import open_database
-from bot.opslag.gesprekken import Gebeurtenissen
-from bot.opslag.wachtrij import Soort, Wachtrij
-from bot.statistiek import (
+from opleidingsbot.bot.grafiek import weekgrafiek
+from opleidingsbot.bot.opslag.database import open_database
+from opleidingsbot.bot.opslag.gesprekken import Gebeurtenissen
+from opleidingsbot.bot.opslag.wachtrij import Soort, Wachtrij
+from opleidingsbot.bot.statistiek import (
     Telling,
     Week,
     als_bericht,
@@ -22,7 +22,7 @@ from bot.statistiek import (
     top_onderwerpen,
     weekcijfers,
 )
-from knowledge.matcher import Uitkomst
+from opleidingsbot.knowledge.matcher import Uitkomst
 from tests.conftest import opleidingsbot
 
 PNG = b"\x89PNG\r\n\x1a\n"

@@ -10,10 +10,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from bot import teksten as t
-from bot.opslag.database import open_database
-from bot.opslag.wachtrij import Wachtrij
-from rules import Regelboek
+from opleidingsbot.bot import teksten as t
+from opleidingsbot.bot.opslag.database import open_database
+from opleidingsbot.bot.opslag.wachtrij import Wachtrij
+from opleidingsbot.rules import Regelboek
 from tests.chatdriver import Klok, bouw
 from tests.conftest import opleidingsbot
 from tests.fakes import FakeBotApi

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from bot import teksten as t
-from bot.dialoog.berichten import Bericht, Invoer, Tekst
-from bot.kanalen import herhaal, telegram
-from bot.kanalen.logregel import ZonderGebruikersdata
-from rules import Regelboek
+from opleidingsbot.bot import teksten as t
+from opleidingsbot.bot.dialoog.berichten import Bericht, Invoer, Tekst
+from opleidingsbot.bot.kanalen import herhaal, telegram
+from opleidingsbot.bot.kanalen.logregel import ZonderGebruikersdata
+from opleidingsbot.rules import Regelboek
 from tests.chatdriver import Klok, bouw
 from tests.fakes import FakeBotApi, post_update
 from tests.telegramdriver import TelegramGebruiker, draaiende_bot

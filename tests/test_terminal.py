@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from bot import teksten as t
+from opleidingsbot.bot import teksten as t
 from tests.conftest import console_script, opleidingsbot
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.opslag.database import MIGRATIES, open_database
-from bot.opslag.wachtrij import Wachtrij
-from knowledge.faq import laad_faq
-from knowledge.matcher import Matcher, Uitkomst
+from opleidingsbot.bot.opslag.database import MIGRATIES, open_database
+from opleidingsbot.bot.opslag.wachtrij import Wachtrij
+from opleidingsbot.knowledge.faq import laad_faq
+from opleidingsbot.knowledge.matcher import Matcher, Uitkomst
 from tests.conftest import opleidingsbot
 
 
@@ -116,7 +116,7 @@ def test_ask_queues_unknown_questions_only_when_asked(tmp_path: Path) -> None:
 def test_queue_groups_similar_questions_and_exports_to_a_spreadsheet(tmp_path: Path) -> None:
     import os
 
-    from knowledge.tabel import lees_tabel
+    from opleidingsbot.knowledge.tabel import lees_tabel
 
     data = tmp_path / "data"
     omgeving = {**os.environ, "OPLEIDINGSBOT_DATA_MAP": str(data)}
@@ -153,14 +153,14 @@ def test_no_exported_cell_starts_like_a_formula(tmp_path: Path) -> None:
     with pad.open(encoding="utf-8-sig", newline="") as f:
         cellen = [c for rij in csv.reader(f, delimiter=";") for c in rij]
     assert cellen and not [c for c in cellen if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
-    from knowledge.tabel import lees_tabel
+    from opleidingsbot.knowledge.tabel import lees_tabel
 
     gelezen = {r["vraag"] for _, r in lees_tabel(pad, ("vraag",))}
     assert gelezen == set(aanval)
 
 
 def test_questions_queued_before_groups_were_kept_are_grouped(tmp_path: Path) -> None:
-    from bot.opslag.database import MIGRATIES
+    from opleidingsbot.bot.opslag.database import MIGRATIES
 
     pad = tmp_path / "oud.sqlite3"
     oud = open_database(pad, MIGRATIES[:3])

@@ -1,0 +1,402 @@
+"""The FAQ folder as a store: readers see edits without a restart, writers never clash.
+
+Readers call ``faq()``: a cheap check of every file's (inode, mtime, size) tells whether
+another process changed something; then the folder is reloaded. A reload that fails
+keeps the last good FAQ and the error (``laatste_fout``).
+
+Writers take a lock file shared by all processes, reload inside it, refuse an edit made
+on an old version (``VerouderdFout``), validate the whole result as the loader does,
+and only then write each changed file atomically: the old or the new file, never half.
+
+Every change also appends one line per changed entry to the history
+(``.geschiedenis.jsonl``, see knowledge.audit), inside the same lock and before the YAML
+files are replaced: the FAQ never changes without its line. ``geschiedenis`` reads an
+entry's history and ``herstel`` puts an entry back as a line left it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import logging
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from pydantic import ValidationError
+
+from opleidingsbot.knowledge import audit
+from opleidingsbot.knowledge.audit import GESCHIEDENIS_NAAM, Actie, AuditRegel, Data
+from opleidingsbot.knowledge.faq import (
+    FAQ_MAP,
+    Faq,
+    FaqBestand,
+    FaqFout,
+    Vraag,
+    lees_faq,
+    lees_map,
+)
+from opleidingsbot.knowledge.faqyaml import bestand_naar_yaml, schrijf_atomisch
+from opleidingsbot.yamlload import vertaal_probleem
+
+logger = logging.getLogger(__name__)
+
+LOCK_NAAM = ".faq.lock"
+WACHTTIJD = 10.0
+ONBEKEND = "onbekend"
+
+Handtekening = dict[str, tuple[int, int, int]]
+# Called with the new FAQ and the ids added or edited, before anything is written.
+Controle = Callable[[Faq, set[str]], None]
+
+
+class VerouderdFout(ValueError):
+    """Someone changed the entry since the caller read it; ``huidig`` is how it is now."""
+
+    def __init__(self, verouderd: Sequence[Vraag]) -> None:
+        self.verouderd = tuple(verouderd)
+        self.huidig = self.verouderd[0]
+        ids = ", ".join(v.id for v in self.verouderd)
+        super().__init__(f"iemand anders heeft dit intussen gewijzigd: {ids}")
+
+
+class OnbekendFout(ValueError):
+    """No entry with this id, or no FAQ file for this gemeente, or no such history line."""
+
+
+class VerwijderdFout(ValueError):
+    """The caller read the entry at a version, but someone removed it since."""
+
+    def __init__(self, id_: str) -> None:
+        self.id = id_
+        super().__init__(f"iemand anders heeft vraag '{id_}' intussen verwijderd")
+
+
+def versie_van(vraag: Vraag) -> str:
+    """A short hash of the entry's content: it changes with every change to the entry."""
+    data = json.dumps(vraag.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:12]
+
+
+class FaqStore:
+    """The FAQ files in one folder: read with ``faq()``, change with the lock held."""
+
+    def __init__(self, map_: Path = FAQ_MAP, wachttijd: float | None = None) -> None:
+        """``wachttijd``: seconds a writer waits for another's lock (default ``WACHTTIJD``)."""
+        self.map = map_
+        self.generatie = 0
+        self.laatste_fout: FaqFout | None = None
+        self._faq: Faq | None = None
+        self._handtekening: Handtekening | None = None
+        self._mutex = threading.RLock()
+        self._lock = FileLock(
+            map_ / LOCK_NAAM, timeout=WACHTTIJD if wachttijd is None else wachttijd
+        )
+
+    def faq(self) -> Faq:
+        """The current FAQ; reloaded when a file changed. The first load raises FaqFout."""
+        with self._mutex:
+            handtekening = self._handtekening_nu()
+            if self._faq is None or handtekening != self._handtekening:
+                try:
+                    self._laad(handtekening)
+                except FaqFout as fout:
+                    if self._faq is None:
+                        raise
+                    logger.warning(
+                        "FAQ in %s not reloaded, keeping the last good one: %s", self.map, fout
+                    )
+                    self.laatste_fout = fout
+                    self._handtekening = handtekening  # retry when the files change again
+            assert self._faq is not None
+            return self._faq
+
+    @staticmethod
+    def versie(vraag: Vraag) -> str:
+        """The entry's version, for refusing an edit made on an old one."""
+        return versie_van(vraag)
+
+    def gemeente_van(self, id_: str) -> str | None:
+        """The gemeente whose file holds the entry, if any."""
+        gevonden = self.faq().vraag(id_)
+        return gevonden[1].gemeente if gevonden else None
+
+    def voeg_toe(
+        self, gemeente: str, vraag: Vraag, *, vandaag: dt.date | None = None,
+        controle: Controle | None = None, door: str = ONBEKEND,
+    ) -> None:  # fmt: skip
+        """Add an entry at the end of the gemeente's file."""
+        self.bewerk(toevoegen=[(gemeente, vraag)], vandaag=vandaag, controle=controle, door=door)
+
+    def wijzig(
+        self, vraag: Vraag, versie: str, *, vandaag: dt.date | None = None,
+        controle: Controle | None = None, door: str = ONBEKEND,
+    ) -> None:  # fmt: skip
+        """Replace the entry with the same id, if it is still at ``versie``."""
+        self.bewerk(wijzigen=[(vraag, versie)], vandaag=vandaag, controle=controle, door=door)
+
+    def verwijder(self, id_: str, versie: str, *, door: str = ONBEKEND) -> None:
+        """Remove the entry, if it is still at ``versie``."""
+        self.bewerk(verwijderen=[(id_, versie)], door=door)
+
+    def bewerk(
+        self,
+        *,
+        toevoegen: Sequence[tuple[str, Vraag]] = (),
+        wijzigen: Sequence[tuple[Vraag, str]] = (),
+        verwijderen: Sequence[tuple[str, str]] = (),
+        vandaag: dt.date | None = None,
+        controle: Controle | None = None,
+        door: str = ONBEKEND,
+    ) -> None:
+        """Apply all changes or none; ``controle`` may refuse the new FAQ by raising.
+
+        Added and edited entries get ``bijgewerkt`` = today. Each changed entry gets a
+        history line naming ``door`` (who: "cli:anna", "telegram:12345"); the lines are
+        written and synced before any file is replaced. Each changed file is written
+        atomically; a crash between two files leaves each file whole.
+        """
+        with self._mutex, self._vergrendeld():
+            teksten = lees_map(self.map)
+            self._bewerk(
+                teksten, lees_faq(teksten), toevoegen, wijzigen, verwijderen,
+                vandaag=vandaag, controle=controle, door=door,
+            )  # fmt: skip
+
+    def geschiedenis(self, id_: str) -> list[AuditRegel]:
+        """Every change to the entry that landed, oldest first (see knowledge.audit)."""
+        pad = self.map / GESCHIEDENIS_NAAM
+        if not pad.exists():
+            return []
+        with self._mutex, self._vergrendeld():  # no change half done while we look
+            return self._geschiedenis(id_, lees_faq(lees_map(self.map)))
+
+    def herstel(
+        self, id_: str, regel: int | str, versie_nu: str | None, *, door: str = ONBEKEND,
+        vandaag: dt.date | None = None, controle: Controle | None = None,
+    ) -> Vraag:  # fmt: skip
+        """Put the entry back as history line ``regel`` left it; return it as saved now.
+
+        ``regel`` is the line's ``nummer`` or its ``tijd`` (ISO). The entry becomes the
+        line's ``na``, or for a removal its ``voor``; ``regel`` 0 is the entry as it was
+        before its first recorded change (undoing the first edit). ``versie_nu`` is the
+        version the caller saw now, or None if the caller saw the entry removed: as with
+        any edit, a change by someone else since is refused (VerouderdFout, or
+        VerwijderdFout when the entry is gone). An entry that exists is restored where it
+        is; a removed one is added again to the line's gemeente. ``bijgewerkt`` becomes
+        today, as with every change; the history line says "hersteld".
+        """
+        with self._mutex, self._vergrendeld():
+            teksten = lees_map(self.map)
+            oud = lees_faq(teksten)
+            gekozen, data = _terug_naar(self._geschiedenis(id_, oud), id_, regel)
+            try:
+                doel = Vraag.model_validate(data)
+            except ValidationError as fout:
+                raise FaqFout(
+                    [f"wijziging {gekozen.nummer} van vraag '{id_}' is niet meer geldig: {fout}"]
+                ) from fout
+            huidig = oud.vraag(id_)
+            if huidig is None:
+                if versie_nu is not None:
+                    raise VerwijderdFout(id_)
+                toevoegen, wijzigen = [(gekozen.gemeente, doel)], []
+            elif versie_nu != versie_van(huidig[0]):
+                raise VerouderdFout([huidig[0]])
+            else:
+                toevoegen, wijzigen = [], [(doel, versie_nu)]
+            nieuw = self._bewerk(
+                teksten, oud, toevoegen, wijzigen, (),
+                vandaag=vandaag, controle=controle, door=door, actie="hersteld",
+            )  # fmt: skip
+            terug = nieuw.vraag(id_)
+            assert terug is not None
+            return terug[0]
+
+    def _geschiedenis(self, id_: str, faq: Faq) -> list[AuditRegel]:
+        regels = [r for r in audit.lees(self.map / GESCHIEDENIS_NAAM) if r.id == id_]
+        gevonden = faq.vraag(id_)
+        return audit.doorgevoerd(regels, gevonden[0] if gevonden else None)
+
+    def _bewerk(
+        self,
+        teksten: dict[Path, str],
+        oud: Faq,
+        toevoegen: Sequence[tuple[str, Vraag]],
+        wijzigen: Sequence[tuple[Vraag, str]],
+        verwijderen: Sequence[tuple[str, str]],
+        *,
+        vandaag: dt.date | None,
+        controle: Controle | None,
+        door: str,
+        actie: Actie | None = None,
+    ) -> Faq:
+        """The change itself, with the lock held and ``oud`` just read from ``teksten``.
+
+        ``actie`` names every history line (for a restore); else it follows from the
+        change: toegevoegd, gewijzigd or verwijderd.
+        """
+        dag = vandaag or dt.date.today()
+        vragen = {g: list(b.vragen) for g, b in oud.bestanden.items()}
+        gewijzigd: set[str] = set()
+        verouderd: list[Vraag] = []
+        taken: list[tuple[str, str, Vraag | None]] = [
+            (v.id, versie, v.model_copy(update={"bijgewerkt": dag})) for v, versie in wijzigen
+        ]
+        taken += [(id_, versie, None) for id_, versie in verwijderen]
+        for id_, versie, nieuw in taken:
+            gemeente, i = _zoek(vragen, id_)
+            if versie_van(vragen[gemeente][i]) != versie:
+                verouderd.append(vragen[gemeente][i])
+            elif nieuw is None:
+                del vragen[gemeente][i]
+            else:
+                vragen[gemeente][i] = nieuw
+            gewijzigd.add(gemeente)
+        if verouderd:
+            raise VerouderdFout(verouderd)
+        for gemeente, vraag in toevoegen:
+            if gemeente not in vragen:
+                raise OnbekendFout(f"er is geen FAQ-bestand voor gemeente '{gemeente}'")
+            bezet = [g for g, lijst in vragen.items() if any(v.id == vraag.id for v in lijst)]
+            if bezet:
+                raise FaqFout([f"id '{vraag.id}' bestaat al (bij {bezet[0]})"])
+            vragen[gemeente].append(vraag.model_copy(update={"bijgewerkt": dag}))
+            gewijzigd.add(gemeente)
+        nieuwe_teksten = {
+            oud.paden[g]: bestand_naar_yaml(_valideer(oud.bestanden[g], vragen[g]))
+            for g in sorted(gewijzigd)
+        }
+        nieuw_faq = lees_faq({**teksten, **nieuwe_teksten})
+        if controle is not None:
+            controle(nieuw_faq, {v.id for v, _ in wijzigen} | {v.id for _, v in toevoegen})
+        ids = [id_ for id_, _, _ in taken] + [v.id for _, v in toevoegen]
+        regels = _regels(oud, nieuw_faq, ids, door, actie)
+        # The history first: if it cannot be written, no file has changed.
+        audit.schrijf(self.map / GESCHIEDENIS_NAAM, regels)
+        for pad, tekst in nieuwe_teksten.items():
+            schrijf_atomisch(pad, tekst)
+        self._zet(nieuw_faq, self._handtekening_nu())
+        return nieuw_faq
+
+    def _laad(self, handtekening: Handtekening) -> None:
+        nieuw = lees_faq(lees_map(self.map))
+        if self._faq is not None:
+            # a file that vanished is a mistake, not an employer leaving: that takes a restart
+            weg = sorted(set(self._faq.bestanden) - set(nieuw.bestanden))
+            if weg:
+                raise FaqFout([f"het FAQ-bestand van '{g}' is weg" for g in weg])
+        self._zet(nieuw, handtekening)
+
+    def _zet(self, faq: Faq, handtekening: Handtekening) -> None:
+        self._faq = faq
+        self._handtekening = handtekening
+        self.laatste_fout = None
+        self.generatie += 1
+
+    def _handtekening_nu(self) -> Handtekening:
+        uitkomst: Handtekening = {}
+        for pad in self.map.glob("*.yaml"):
+            with contextlib.suppress(FileNotFoundError):
+                st = pad.stat()
+                uitkomst[pad.name] = (st.st_ino, st.st_mtime_ns, st.st_size)
+        return uitkomst
+
+    @contextlib.contextmanager
+    def _vergrendeld(self) -> Iterator[None]:
+        try:
+            with self._lock:
+                yield
+        except Timeout as fout:
+            raise FaqFout(
+                ["De FAQ is bezet: iemand anders slaat net iets op. Probeer het zo opnieuw."]
+            ) from fout
+
+
+def _regels(
+    oud: Faq, nieuw: Faq, ids: Sequence[str], door: str, actie: Actie | None
+) -> list[AuditRegel]:
+    """A history line for each of ``ids`` that differs between ``oud`` and ``nieuw``."""
+    tijd = dt.datetime.now(dt.UTC)
+    uitkomst = []
+    for id_ in dict.fromkeys(ids):
+        voor, na = oud.vraag(id_), nieuw.vraag(id_)
+        if voor and na and (voor[0], voor[1].gemeente) == (na[0], na[1].gemeente):
+            continue  # not changed: no line
+        gemeente = na[1].gemeente if na else voor[1].gemeente if voor else ""
+        soort: Actie = actie or (
+            "toegevoegd" if voor is None else "verwijderd" if na is None else "gewijzigd"
+        )
+        uitkomst.append(
+            audit.nieuwe_regel(
+                tijd, door, soort, gemeente, voor[0] if voor else None, na[0] if na else None
+            )
+        )
+    return uitkomst
+
+
+def _terug_naar(
+    regels: Sequence[AuditRegel], id_: str, regel: int | str
+) -> tuple[AuditRegel, Data | None]:
+    """The history line to go back to, and the entry as that line left it.
+
+    Line 0 is the entry before the first recorded change: the first line's ``voor``.
+    """
+    if regel == 0 and regels:
+        if regels[0].voor is None:
+            raise OnbekendFout(f"vraag '{id_}' heeft geen versie van voor de eerste wijziging")
+        return regels[0], regels[0].voor
+    gekozen = _kies(regels, id_, regel)
+    return gekozen, gekozen.na if gekozen.na is not None else gekozen.voor
+
+
+def _kies(regels: Sequence[AuditRegel], id_: str, regel: int | str) -> AuditRegel:
+    """The history line with this number, or with this time (ISO)."""
+    for kandidaat in reversed(regels):
+        if isinstance(regel, int):
+            if kandidaat.nummer == regel:
+                return kandidaat
+        elif _zelfde_tijd(kandidaat.tijd, regel):
+            return kandidaat
+    raise OnbekendFout(f"vraag '{id_}' heeft geen wijziging {regel}")
+
+
+def _zelfde_tijd(tijd: dt.datetime, tekst: str) -> bool:
+    try:
+        ander = dt.datetime.fromisoformat(tekst)
+    except ValueError:
+        return False
+    return ander.tzinfo is not None and ander == tijd
+
+
+def _zoek(vragen: dict[str, list[Vraag]], id_: str) -> tuple[str, int]:
+    """Where the entry with ``id_`` is in the (partly edited) lists."""
+    for gemeente, lijst in vragen.items():
+        for i, vraag in enumerate(lijst):
+            if vraag.id == id_:
+                return gemeente, i
+    raise OnbekendFout(f"er is geen vraag met id '{id_}'")
+
+
+def _valideer(oud: FaqBestand, vragen: list[Vraag]) -> FaqBestand:
+    """The file with new entries, validated from plain data as the loader would."""
+    data = {
+        "gemeente": oud.gemeente,
+        "documenten": oud.documenten,
+        "vragen": [v.model_dump() for v in vragen],
+    }
+    try:
+        return FaqBestand.model_validate(data)
+    except ValidationError as fout:
+        problemen = []
+        for probleem in fout.errors():
+            loc = list(probleem["loc"])
+            plek = oud.gemeente
+            if loc[:1] == ["vragen"] and len(loc) > 1 and isinstance(loc[1], int):
+                plek, loc = f"{plek}, vraag {vragen[loc[1]].id}", loc[2:]
+            sleutel = ".".join(str(deel) for deel in loc) or "(vraag)"
+            problemen.append(f"{plek}: {sleutel}: {vertaal_probleem(probleem)}")
+        raise FaqFout(problemen) from fout
