@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import socket
 import threading
 import time
 import warnings
@@ -27,7 +26,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBDeprecationWarning
 
-from tests.fakes import FakeBotApi, post_update
+from tests.fakes import FakeBotApi, post_update, vrije_poort
 from tests.telegramdriver import pollend
 
 App = Application[Any, Any, Any, Any, Any, Any]
@@ -279,12 +278,6 @@ def test_sync_wait_lists_recent_calls_on_timeout(api: FakeBotApi) -> None:
     with pytest.raises(AssertionError, match=r"(?i)unconfirmed updates: 1"):
         api.stuur_tekst(3, "hoi")
         api.wacht_op_sync(lambda: False, timeout=0.05, wat="nothing")
-
-
-def vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 async def test_webhook_mode_delivers_updates_with_the_secret(api: FakeBotApi) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,7 +17,7 @@ from opleidingsbot.bot import teksten as t
 from opleidingsbot.bot.opslag.database import open_database
 from opleidingsbot.bot.opslag.gesprekken import Gesprekken
 from tests.conftest import opleidingsbot
-from tests.fakes import FakeBotApi, post_update
+from tests.fakes import FakeBotApi, post_update, vrije_poort
 
 
 @pytest.fixture
@@ -117,9 +116,7 @@ def test_bad_configuration_is_a_dutch_message(
 
 
 def test_webhook_mode_checks_the_secret_token(api: FakeBotApi, tmp_path: Path) -> None:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        poort = s.getsockname()[1]
+    poort = vrije_poort()
     url = f"http://127.0.0.1:{poort}/hook"
     env_geheim = "dit-is-het-geheim-van-de-webhook"
     os.environ["TELEGRAM_WEBHOOK_SECRET"] = env_geheim

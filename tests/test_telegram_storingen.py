@@ -6,7 +6,6 @@ import asyncio
 import datetime as dt
 import io
 import logging
-import socket
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -20,7 +19,7 @@ from opleidingsbot.bot.kanalen import herhaal, telegram
 from opleidingsbot.bot.kanalen.logregel import ZonderGebruikersdata
 from opleidingsbot.rules import Regelboek
 from tests.chatdriver import Klok, bouw
-from tests.fakes import FakeBotApi, post_update
+from tests.fakes import FakeBotApi, post_update, vrije_poort
 from tests.telegramdriver import TelegramGebruiker, draaiende_bot
 
 HAARLEM_IN_EEN_ADEM = [
@@ -325,9 +324,7 @@ async def test_a_webhook_update_that_cannot_be_read_leaves_no_user_data_in_the_l
     schrijver = logging.StreamHandler(uitvoer)
     schrijver.addFilter(ZonderGebruikersdata())
     logging.getLogger().addHandler(schrijver)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        poort = int(s.getsockname()[1])
+    poort = vrije_poort()
     url = f"http://127.0.0.1:{poort}/hook"
     kapot = {
         "update_id": 77,

@@ -1504,6 +1504,13 @@ def _post_json(url: str, update: JSON, secret_token: str | None) -> int:
         return int(fout.code)
 
 
+def vrije_poort() -> int:
+    """A TCP port on 127.0.0.1 that is free now: for a webhook server in a test."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
 async def post_update(url: str, update: JSON, secret_token: str | None = None) -> int:
     """POST an update to a bot's webhook the way Telegram does; return the HTTP status.
 

@@ -87,9 +87,8 @@ def uitvoeren(args: argparse.Namespace) -> int:
     logging.getLogger().setLevel(logging.INFO)
     for bibliotheek in ("httpx", "httpcore"):  # their request logs carry the token in the URL
         logging.getLogger(bibliotheek).setLevel(logging.WARNING)
-    from opleidingsbot.bot.kanalen.telegram import (
-        bouw_applicatie,  # python-telegram-bot: only when running
-    )
+    # python-telegram-bot is imported only when the bot runs
+    from opleidingsbot.bot.kanalen.telegram import bouw_applicatie
 
     gesprek = bouw_gesprek(instellingen, concept_map=instellingen.uitgaand_map)
     gesprek.opwarmen()
