@@ -187,6 +187,29 @@ def test_folder_from_environment_and_option_after_the_task(
     assert fout.returncode == 2 and "faq-map" in fout.stderr
 
 
+def test_first_run_copies_the_faq_into_the_data_folder_and_edits_land_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    monkeypatch.setenv("OPLEIDINGSBOT_DATA_MAP", str(data))
+    monkeypatch.delenv("OPLEIDINGSBOT_FAQ_MAP", raising=False)
+    geleverd = _yaml(FAQ_MAP)
+    assert opleidingsbot("faq", "list").returncode == 0
+    assert _yaml(data / "faq") == geleverd
+    vraag = laad_faq(data / "faq").bestanden[ID].vragen[0]
+    versie = _versie(faq(data / "faq", "show", vraag.id)[1])
+    bewerkt = opleidingsbot(
+        "faq", "edit", vraag.id, "--antwoord", "Alleen in de data-map.", "--versie", versie
+    )
+    assert bewerkt.returncode == 0, bewerkt.stderr
+    # the next start keeps HR's edit, and the shipped FAQ was never touched
+    assert opleidingsbot("faq", "list").returncode == 0
+    assert "Alleen in de data-map." in faq(data / "faq", "show", vraag.id)[1]
+    assert _yaml(FAQ_MAP) == geleverd
+    assert [p.name for p in data.iterdir()].count("faq") == 1
+    assert not [p for p in data.iterdir() if p.name.startswith(".faq-")]
+
+
 def test_ask_answers_from_the_folder_in_the_settings(
     map_: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

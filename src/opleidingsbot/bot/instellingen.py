@@ -13,7 +13,7 @@ from typing import Annotated
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from opleidingsbot.knowledge.faq import FAQ_MAP
+from opleidingsbot.knowledge.faq import werkmap
 
 STANDAARD_DATA_MAP = Path.home() / ".local" / "share" / "opleidingsbot"
 
@@ -50,8 +50,8 @@ class Instellingen(BaseSettings):
     )
     """HR staff of one employer each: ``haarlem=111,222;kaag-en-braassem=333``."""
     data_map: Path = Field(default=STANDAARD_DATA_MAP, alias="OPLEIDINGSBOT_DATA_MAP")
-    faq_map: Path = Field(default=FAQ_MAP, alias="OPLEIDINGSBOT_FAQ_MAP")
-    """The FAQ folder HR edits; by default the FAQ that ships with the bot."""
+    faq_map_gezet: Path | None = Field(default=None, alias="OPLEIDINGSBOT_FAQ_MAP")
+    """Another FAQ folder than ``faq/`` in the data folder (read it as ``faq_map``)."""
     gemeente: str | None = Field(default=None, alias="OPLEIDINGSBOT_GEMEENTE")
     """Fixes the employer for a one-employer deployment."""
 
@@ -89,6 +89,14 @@ class Instellingen(BaseSettings):
         if waarde is not None and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", waarde):
             raise ValueError(f"'{waarde}' is geen gemeente (zoals haarlem of kaag-en-braassem)")
         return waarde
+
+    @property
+    def faq_map(self) -> Path:
+        """The FAQ folder HR edits: ``OPLEIDINGSBOT_FAQ_MAP``, else ``faq/`` in the data folder.
+
+        The first read copies the shipped FAQ into the data folder (``werkmap``).
+        """
+        return self.faq_map_gezet or werkmap(self.data_map / "faq")
 
     @property
     def database(self) -> Path:

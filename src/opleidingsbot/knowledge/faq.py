@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
+import shutil
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,6 +131,30 @@ class Faq:
 def laad_faq(map_: Path = FAQ_MAP) -> Faq:
     """Load every ``*.yaml`` under ``map_``; raise FaqFout naming file and line."""
     return lees_faq(lees_map(map_))
+
+
+def werkmap(doel: Path) -> Path:
+    """``doel`` holding the FAQ HR edits; the first call copies the shipped FAQ there.
+
+    HR's edits then never land in the installed package, where an upgrade would replace
+    them or a read-only install refuse them. The copy is made beside ``doel`` and renamed
+    into place, so a crash or a second process never leaves half a FAQ. A later release's
+    FAQ is not merged in: HR's folder is theirs.
+    """
+    if doel.is_dir():
+        return doel
+    doel.parent.mkdir(parents=True, exist_ok=True)
+    tijdelijk = Path(tempfile.mkdtemp(prefix=".faq-", dir=doel.parent))
+    try:
+        shutil.copytree(FAQ_MAP, tijdelijk / "faq", ignore=shutil.ignore_patterns("__*"))
+        try:
+            os.rename(tijdelijk / "faq", doel)
+        except OSError:
+            if not doel.is_dir():  # another process won the race: its copy is as good
+                raise
+    finally:
+        shutil.rmtree(tijdelijk, ignore_errors=True)
+    return doel
 
 
 def lees_map(map_: Path) -> dict[Path, str]:

@@ -2,7 +2,8 @@
 
 Editing is in bot.cli.faq_bewerken (add, edit, remove, restore) and bot.cli.faq_tabel
 (export, import). Every task works on the folder given by ``--faq-map``, else
-``OPLEIDINGSBOT_FAQ_MAP``, else the FAQ that ships with the bot.
+``OPLEIDINGSBOT_FAQ_MAP``, else ``faq/`` in the data folder (a copy of the shipped FAQ
+made on first use).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from opleidingsbot.knowledge.faq import ALGEMEEN
 from opleidingsbot.knowledge.faqyaml import vraag_naar_yaml
 from opleidingsbot.knowledge.store import versie_van
 
-MAP_HULP = f"map met de FAQ-bestanden (standaard de FAQ van de bot, of ${MAP_VARIABELE})"
+MAP_HULP = f"map met de FAQ-bestanden (standaard faq/ in de datamap, of ${MAP_VARIABELE})"
 UIT = "(staat uit)"
 
 
