@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from opleidingsbot.knowledge.audit import GESCHIEDENIS_NAAM, verschil
-from opleidingsbot.knowledge.faq import FAQ_MAP, Vraag, laad_faq
-from opleidingsbot.knowledge.spreadsheet import exporteer, importeer
+from opleidingsbot.knowledge.faq import FAQ_MAP, FaqItem, laad_faq
+from opleidingsbot.knowledge.faqexport import exporteer, importeer
 from opleidingsbot.knowledge.store import (
     FaqStore,
     OnbekendFout,
@@ -35,7 +35,7 @@ def _regels(store: FaqStore) -> list[dict[str, Any]]:
     return [json.loads(r) for r in pad.read_text(encoding="utf-8").splitlines()]
 
 
-def _vraag(store: FaqStore, id_: str) -> Vraag:
+def _vraag(store: FaqStore, id_: str) -> FaqItem:
     gevonden = store.faq().vraag(id_)
     assert gevonden is not None
     return gevonden[0]

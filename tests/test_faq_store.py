@@ -22,7 +22,7 @@ from opleidingsbot.knowledge.faq import (
     Bron,
     FaqBestand,
     FaqFout,
-    Vraag,
+    FaqItem,
     laad_faq,
     lees_faq,
 )
@@ -43,7 +43,7 @@ def map_(tmp_path: Path) -> Path:
     return Path(shutil.copytree(FAQ_MAP, tmp_path / "faq"))
 
 
-def _eerste(store: FaqStore, gemeente: str = "haarlem") -> Vraag:
+def _eerste(store: FaqStore, gemeente: str = "haarlem") -> FaqItem:
     return store.faq().bestanden[gemeente].vragen[0]
 
 
@@ -223,7 +223,7 @@ def test_yaml_round_trip_of_every_real_entry() -> None:
         for vraag in bestand.vragen:
             data = yaml.safe_load(vraag_naar_yaml(vraag, versie_van(vraag)))
             assert data.pop("versie") == versie_van(vraag)
-            assert Vraag.model_validate(data) == vraag
+            assert FaqItem.model_validate(data) == vraag
 
 
 teksten = st.text(min_size=1) | st.text(st.sampled_from(" \n\t:#-'\"\r>|\x85é;"), min_size=1)
@@ -237,7 +237,7 @@ teksten = st.text(min_size=1) | st.text(st.sampled_from(" \n\t:#-'\"\r>|\x85é;"
 def test_yaml_round_trip_of_any_text(
     vraag: str, antwoord: str, varianten: list[str], wist_je_dat: str | None, actief: bool
 ) -> None:
-    entry = Vraag(
+    entry = FaqItem(
         id="a", onderwerp="b", vraag=vraag, varianten=varianten, antwoord=antwoord,
         bron=[Bron(document="d", artikel=vraag)], tags=varianten[:2], wist_je_dat=wist_je_dat,
         bijgewerkt=DAG, actief=actief,

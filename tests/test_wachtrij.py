@@ -116,7 +116,7 @@ def test_ask_queues_unknown_questions_only_when_asked(tmp_path: Path) -> None:
 def test_queue_groups_similar_questions_and_exports_to_a_spreadsheet(tmp_path: Path) -> None:
     import os
 
-    from opleidingsbot.knowledge.tabel import lees_tabel
+    from opleidingsbot.knowledge.spreadsheet import lees_spreadsheet
 
     data = tmp_path / "data"
     omgeving = {**os.environ, "OPLEIDINGSBOT_DATA_MAP": str(data)}
@@ -128,7 +128,7 @@ def test_queue_groups_similar_questions_and_exports_to_a_spreadsheet(tmp_path: P
     for naam in ("wachtrij.csv", "wachtrij.xlsx"):
         uit = opleidingsbot("vragen", "export", str(tmp_path / naam), omgeving=omgeving)
         assert uit.returncode == 0, uit.stderr
-        rijen = [r for _, r in lees_tabel(tmp_path / naam, ("vraag", "aantal", "gemeente"))]
+        rijen = [r for _, r in lees_spreadsheet(tmp_path / naam, ("vraag", "aantal", "gemeente"))]
         assert [(r["vraag"], r["aantal"]) for r in rijen] == [
             ("Mag de hond mee naar de les?", "2"),
             ("Is er koffie?", "1"),
@@ -153,9 +153,9 @@ def test_no_exported_cell_starts_like_a_formula(tmp_path: Path) -> None:
     with pad.open(encoding="utf-8-sig", newline="") as f:
         cellen = [c for rij in csv.reader(f, delimiter=";") for c in rij]
     assert cellen and not [c for c in cellen if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
-    from opleidingsbot.knowledge.tabel import lees_tabel
+    from opleidingsbot.knowledge.spreadsheet import lees_spreadsheet
 
-    gelezen = {r["vraag"] for _, r in lees_tabel(pad, ("vraag",))}
+    gelezen = {r["vraag"] for _, r in lees_spreadsheet(pad, ("vraag",))}
     assert gelezen == set(aanval)
 
 

@@ -18,7 +18,7 @@ from opleidingsbot.bot.teksten import (
     VOORBEELD_TERUG,
     WAAROM_KOP,
 )
-from opleidingsbot.knowledge.faq import FaqBestand, Vraag
+from opleidingsbot.knowledge.faq import FaqBestand, FaqItem
 from opleidingsbot.rules.contract import Bron, Offerte
 from opleidingsbot.rules.explain import leg_uit
 from opleidingsbot.rules.opmaak import euro, getal
@@ -26,7 +26,7 @@ from opleidingsbot.rules.opmaak import euro, getal
 DELEN = ("vergoeding", "verlof", "terugbetaling", "vertrek", "voorwaarden")
 
 
-def antwoord_tekst(vraag: Vraag, bestand: FaqBestand) -> str:
+def antwoord_tekst(vraag: FaqItem, bestand: FaqBestand) -> str:
     """An FAQ answer as the employee sees it: its question, answer, tip and source.
 
     The entry's own question comes first, so a person sees at once when the bot answered

@@ -7,7 +7,7 @@ Each line is one changed entry::
      "actie": "gewijzigd", "id": "...", "gemeente": "haarlem",
      "voor": {...entry...} or null, "na": {...entry...} or null}
 
-``voor`` and ``na`` are the entry as ``Vraag.model_dump(mode="json")``: null before an
+``voor`` and ``na`` are the entry as ``FaqItem.model_dump(mode="json")``: null before an
 addition and after a removal. ``actie`` is toegevoegd, gewijzigd, verwijderd or hersteld.
 
 Order of a change (FaqStore.bewerk, all inside the FAQ lock): validate the new FAQ,
@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from opleidingsbot.knowledge.faq import Vraag
+from opleidingsbot.knowledge.faq import FaqItem
 from opleidingsbot.knowledge.faqyaml import sync_map
 
 logger = logging.getLogger(__name__)
@@ -84,18 +84,18 @@ class AuditRegel:
             ensure_ascii=False,
         )
 
-    def vraag_daarna(self) -> Vraag | None:
+    def vraag_daarna(self) -> FaqItem | None:
         """The entry as this line left it, or None when it was removed."""
-        return None if self.na is None else Vraag.model_validate(self.na)
+        return None if self.na is None else FaqItem.model_validate(self.na)
 
-    def vraag_ervoor(self) -> Vraag | None:
+    def vraag_ervoor(self) -> FaqItem | None:
         """The entry as it was before this line, or None when it was added."""
-        return None if self.voor is None else Vraag.model_validate(self.voor)
+        return None if self.voor is None else FaqItem.model_validate(self.voor)
 
 
 def nieuwe_regel(
     tijd: dt.datetime, door: str, actie: Actie, gemeente: str,
-    voor: Vraag | None, na: Vraag | None,
+    voor: FaqItem | None, na: FaqItem | None,
 ) -> AuditRegel:  # fmt: skip
     """A line for one changed entry (``nummer`` 0: it is known only once read back)."""
     vraag = na or voor
@@ -180,7 +180,7 @@ def lees(pad: Path) -> list[AuditRegel]:
     return uitkomst
 
 
-def doorgevoerd(regels: Sequence[AuditRegel], nu: Vraag | None) -> list[AuditRegel]:
+def doorgevoerd(regels: Sequence[AuditRegel], nu: FaqItem | None) -> list[AuditRegel]:
     """The lines of one entry (oldest first) whose change landed; ``nu``: the entry now.
 
     A line did not land when the entry afterwards (the next line's ``voor``, or ``nu``
@@ -207,7 +207,7 @@ def verschil(voor: Data | None, na: Data | None) -> list[str]:
         return [f"vraag: {_kort(ander.get('vraag') if ander else None)}"]
     oud, nieuw = _volledig(voor), _volledig(na)
     regels = []
-    for veld in Vraag.model_fields:
+    for veld in FaqItem.model_fields:
         if veld in _NIET_IN_VERSCHIL or oud.get(veld) == nieuw.get(veld):
             continue
         a, b = oud.get(veld), nieuw.get(veld)
@@ -228,7 +228,7 @@ def _volledig(data: Data) -> Data:
     """The entry's data with the fields model_dump leaves out at their default (actief)."""
     standaard = {
         naam: veld.get_default(call_default_factory=True)
-        for naam, veld in Vraag.model_fields.items()
+        for naam, veld in FaqItem.model_fields.items()
         if not veld.is_required()
     }
     return {**standaard, **data}

@@ -20,7 +20,7 @@ from typing import Literal
 
 import yaml
 
-from opleidingsbot.knowledge.faq import Vraag
+from opleidingsbot.knowledge.faq import FaqItem
 from opleidingsbot.knowledge.matcher import Uitkomst
 
 BUITEN_DOMEIN = "buiten_domein"
@@ -63,12 +63,12 @@ def laad(pad: Path) -> list[BlindVraag]:
     return uit
 
 
-def antwoordtekst(entry: Vraag) -> str:
+def antwoordtekst(entry: FaqItem) -> str:
     """What the employee reads of an entry: the answer and its tip."""
     return f"{entry.antwoord}\n{entry.wist_je_dat or ''}"
 
 
-def zegt_het(vraag: BlindVraag, entry: Vraag) -> bool:
+def zegt_het(vraag: BlindVraag, entry: FaqItem) -> bool:
     """Whether the entry's answer states every fact the question needs."""
     tekst = antwoordtekst(entry)
     return all(feit.search(tekst) for feit in vraag.feiten)

@@ -46,7 +46,7 @@ class Bron(_Strikt):
     artikel: Tekst
 
 
-class Vraag(_Strikt):
+class FaqItem(_Strikt):
     """One FAQ entry: the question, how employees phrase it, and the answer with its source."""
 
     id: Slug
@@ -76,7 +76,7 @@ class FaqBestand(_Strikt):
 
     gemeente: Slug
     documenten: dict[str, Tekst]
-    vragen: list[Vraag]
+    vragen: list[FaqItem]
 
     @model_validator(mode="after")
     def _bronnen_bekend(self) -> FaqBestand:
@@ -101,7 +101,7 @@ class Faq:
         """The employers that have an FAQ of their own."""
         return sorted(g for g in self.bestanden if g != ALGEMEEN)
 
-    def zichtbaar(self, gemeente: str) -> list[tuple[Vraag, FaqBestand]]:
+    def zichtbaar(self, gemeente: str) -> list[tuple[FaqItem, FaqBestand]]:
         """The employer's entries, then the general ones on topics the employer leaves open.
 
         Entries switched off (``actief`` false) are left out, and an employer's entry that
@@ -119,7 +119,7 @@ class Faq:
             ]
         return uitkomst
 
-    def vraag(self, id_: str) -> tuple[Vraag, FaqBestand] | None:
+    def vraag(self, id_: str) -> tuple[FaqItem, FaqBestand] | None:
         """Find an entry by id, in any file; also one that is switched off."""
         for bestand in self.bestanden.values():
             for vraag in bestand.vragen:

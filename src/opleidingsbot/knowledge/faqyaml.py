@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from opleidingsbot.knowledge.faq import FaqBestand, Vraag
+from opleidingsbot.knowledge.faq import FaqBestand, FaqItem
 
 BREEDTE = 88
 
@@ -80,7 +80,7 @@ _Dumper.add_representer(_Blok, _blok)
 _Dumper.add_representer(_Regel, _regel)
 
 
-def vraag_data(vraag: Vraag) -> dict[str, Any]:
+def vraag_data(vraag: FaqItem) -> dict[str, Any]:
     """The entry as plain data in the model's key order, ready for YAML."""
     data = vraag.model_dump(mode="python")
     data["bron"] = [dict(b) for b in data["bron"]]
@@ -118,7 +118,7 @@ def bestand_naar_yaml(bestand: FaqBestand) -> str:
     return re.sub(r"(?<!\nvragen:)\n(  - id: )", r"\n\n\1", tekst)
 
 
-def vraag_naar_yaml(vraag: Vraag, versie: str | None = None) -> str:
+def vraag_naar_yaml(vraag: FaqItem, versie: str | None = None) -> str:
     """One entry as YAML text, with its version last when given (for ``faq show --yaml``)."""
     data = vraag_data(vraag)
     if versie is not None:

@@ -18,7 +18,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from opleidingsbot.knowledge.faq import ALGEMEEN, Faq, FaqBestand, Vraag
+from opleidingsbot.knowledge.faq import ALGEMEEN, Faq, FaqBestand, FaqItem
 from opleidingsbot.knowledge.invoer import Reden, reden_om_niet_te_zoeken, schoon
 from opleidingsbot.knowledge.normalize import lees, normaliseer
 from opleidingsbot.knowledge.zinnen import Deel, delen
@@ -44,7 +44,7 @@ class Drempels:
 class Kandidaat:
     """An FAQ entry with its best score for the question."""
 
-    vraag: Vraag
+    vraag: FaqItem
     bestand: FaqBestand
     score: float
 
@@ -69,7 +69,7 @@ class _Index:
     idf: dict[str, float]
     gewoon_idf: float
     """The median idf: the scale of a word the FAQ never uses."""
-    vragen: list[tuple[Vraag, FaqBestand]]
+    vragen: list[tuple[FaqItem, FaqBestand]]
     woorden_per_vraag: list[frozenset[str]]
     """Per entry: the words of all its phrasings together."""
     antwoord_woorden: list[frozenset[str]]
@@ -178,7 +178,7 @@ class Matcher:
         return sorted(self._indexen)
 
     def _bouw(
-        self, vragen: list[tuple[Vraag, FaqBestand]], tokens_van: dict[str, list[str]]
+        self, vragen: list[tuple[FaqItem, FaqBestand]], tokens_van: dict[str, list[str]]
     ) -> _Index:
         teksten: dict[int, str] = {}
         eigenaar: dict[int, int] = {}
@@ -376,7 +376,7 @@ class Matcher:
         return overlap
 
 
-def _zichtbaar(faq: Faq, gemeente: str) -> list[tuple[Vraag, FaqBestand]]:
+def _zichtbaar(faq: Faq, gemeente: str) -> list[tuple[FaqItem, FaqBestand]]:
     """The employer's active entries and every active general entry.
 
     A general entry on a subject the employer answers itself stays in the index (its
@@ -419,7 +419,7 @@ def _woordenschat(
     return betrouwbaar, frozenset(keer) | uit_bijteksten
 
 
-def _bijtekst(vraag: Vraag) -> str:
+def _bijtekst(vraag: FaqItem) -> str:
     """The answer, tip, tags and topic of an entry: words that support a match less strongly."""
     return " ".join(
         [vraag.antwoord, vraag.wist_je_dat or "", *vraag.tags, vraag.onderwerp.replace("-", " ")]

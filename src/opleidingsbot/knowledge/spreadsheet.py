@@ -1,221 +1,188 @@
-"""Export the FAQ to a spreadsheet for HR, and import their changes back.
+"""Spreadsheet files as rows of text cells: CSV or XLSX, chosen by the file's extension.
 
-One row per entry, the columns in KOLOMMEN. Lists go one item per line inside a cell
-(``varianten``; ``bron`` as ``document | artikel``), tags are comma-separated, and
-``actief`` is ``ja`` or ``nee`` (switched off; empty, or a file without the column, means
-``ja``). The file format (CSV with ``;``, or XLSX) is in knowledge.tabel.
+CSV is written as UTF-8 with a byte order mark and ``;`` between fields: Excel with
+Dutch settings then shows accents right and puts each field in its own column. On
+reading, a header without ``;`` but with ``,`` is read with ``,``. XLSX (openpyxl,
+because HR opens the file in Excel) keeps every cell as text, so Excel turns neither a
+date nor ``=...`` into something else. Row numbers are the ones Excel shows: the header
+is row 1.
 
-Import is all or nothing: a row whose id exists edits that entry, a row with a new id
-adds it to the row's gemeente, a row equal to the entry is skipped, and nothing is ever
-deleted. A row whose ``versie`` is no longer the entry's version (someone changed it
-after the export) is refused. If any row is refused or wrong, nothing is written and
-every problem is listed with its row number.
+A CSV cell that starts like a formula (``=``, ``+``, ``-``, ``@``, tab or carriage
+return) gets a leading ``'``, as OWASP advises against CSV injection: Excel then shows
+text instead of running ``=HYPERLINK(...)`` typed into the bot by anyone. Reading
+takes that one ``'`` off again, so an export read back changes nothing.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
-from dataclasses import dataclass, field
+import io
+import re
+import zipfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from pydantic import ValidationError
+SCHEIDING = ";"
+_FORMULE = re.compile(r"'*[=+\-@\t\r]")
+"""A cell Excel would read as a formula, also after the quotes that neutralise it."""
 
-from opleidingsbot.knowledge.faq import Faq, Vraag
-from opleidingsbot.knowledge.store import ONBEKEND, Controle, FaqStore, versie_van
-from opleidingsbot.knowledge.tabel import InvoerFout, Rij, lees_tabel, schrijf_tabel
-from opleidingsbot.yamlload import vertaal_probleem
-
-KOLOMMEN = (
-    "id", "gemeente", "onderwerp", "vraag", "varianten", "antwoord", "bron", "tags",
-    "wist_je_dat", "actief", "bijgewerkt", "versie",
-)  # fmt: skip
-VERPLICHT = ("id", "gemeente", "onderwerp", "vraag", "varianten", "antwoord", "bron")
-OPTIONEEL = ("actief",)
-"""Columns an export made before they existed lacks; read as empty cells."""
-BREEDTES = {
-    "vraag": 40, "varianten": 40, "antwoord": 60, "bron": 30, "wist_je_dat": 40, "actief": 8,
-}  # fmt: skip
-JA, NEE = "ja", "nee"
-
-__all__ = ["KOLOMMEN", "ImportFout", "ImportVerslag", "InvoerFout", "exporteer", "importeer"]
+Rij = dict[str, str]
 
 
-class ImportFout(ValueError):
-    """Rows that were refused; ``invoer`` is true when some row is wrong (not only stale)."""
+class InvoerFout(ValueError):
+    """A spreadsheet that cannot be read as rows: each problem with row and column."""
 
-    def __init__(self, problemen: list[str], *, invoer: bool) -> None:
+    def __init__(self, problemen: list[str]) -> None:
         self.problemen = problemen
-        self.invoer = invoer
         super().__init__("\n".join(problemen))
 
 
-@dataclass
-class ImportVerslag:
-    """What an import changed."""
-
-    toegevoegd: list[str] = field(default_factory=list)
-    gewijzigd: list[str] = field(default_factory=list)
-    ongewijzigd: int = 0
-
-    def tekst(self) -> str:
-        """One line for HR."""
-        return (
-            f"{len(self.toegevoegd)} toegevoegd, {len(self.gewijzigd)} gewijzigd, "
-            f"{self.ongewijzigd} ongewijzigd."
-        )
+def schrijf_spreadsheet(
+    pad: Path, kolommen: Sequence[str], rijen: Sequence[Rij], breedtes: dict[str, int]
+) -> None:
+    """Write a header and the rows to ``.csv`` or ``.xlsx``."""
+    if soort(pad) == "csv":
+        with pad.open("w", encoding="utf-8-sig", newline="") as uit:
+            schrijver = csv.writer(uit, delimiter=SCHEIDING, lineterminator="\r\n")
+            schrijver.writerow(kolommen)
+            schrijver.writerows([neutraliseer(rij[k]) for k in kolommen] for rij in rijen)
+    else:
+        _schrijf_xlsx(pad, kolommen, rijen, breedtes)
 
 
-def naar_rij(vraag: Vraag, gemeente: str) -> Rij:
-    """One entry as spreadsheet cells."""
-    return {
-        "id": vraag.id,
-        "gemeente": gemeente,
-        "onderwerp": vraag.onderwerp,
-        "vraag": vraag.vraag,
-        "varianten": "\n".join(vraag.varianten),
-        "antwoord": vraag.antwoord,
-        "bron": "\n".join(f"{b.document} | {b.artikel}" for b in vraag.bron),
-        "tags": ", ".join(vraag.tags),
-        "wist_je_dat": vraag.wist_je_dat or "",
-        "actief": JA if vraag.actief else NEE,
-        "bijgewerkt": vraag.bijgewerkt.isoformat(),
-        "versie": versie_van(vraag),
-    }
+def lees_spreadsheet(
+    pad: Path, kolommen: Sequence[str], optioneel: Sequence[str] = ()
+) -> list[tuple[int, Rij]]:
+    """The rows with their row number; blank rows are skipped.
 
-
-def exporteer(faq: Faq, pad: Path, gemeente: str | None = None) -> int:
-    """Write the entries of one gemeente's file (or of all files); return how many."""
-    rijen = [
-        naar_rij(vraag, bestand.gemeente)
-        for bestand in faq.bestanden.values()
-        if gemeente is None or bestand.gemeente == gemeente
-        for vraag in bestand.vragen
-    ]
-    schrijf_tabel(pad, KOLOMMEN, rijen, BREEDTES)
-    return len(rijen)
-
-
-def importeer(
-    store: FaqStore, pad: Path, *, vandaag: dt.date | None = None,
-    controle: Controle | None = None, door: str = ONBEKEND,
-) -> ImportVerslag:  # fmt: skip
-    """Apply the rows of ``pad`` to the store, all or nothing; ``door`` goes in the history.
-
-    Raises InvoerFout or ImportFout (nothing written), or what FaqStore.bewerk raises.
+    Every column must be there, except those in ``optioneel`` (an older file may lack
+    them): a missing optional column reads as empty cells.
     """
-    faq = store.faq()
-    verslag = ImportVerslag()
-    problemen: list[str] = []
-    conflicten: list[str] = []
-    toevoegen: list[tuple[str, Vraag]] = []
-    wijzigen: list[tuple[Vraag, str]] = []
-    gezien: dict[str, int] = {}
-    for nummer, rij in lees_tabel(pad, KOLOMMEN, OPTIONEEL):
-        plek = f"{pad.name} rij {nummer}"
-        fouten: list[str] = []
-        id_ = rij["id"].strip()
-        if id_ in gezien:
-            fouten.append(f"kolom id: '{id_}' staat ook in rij {gezien[id_]}")
-        gezien.setdefault(id_, nummer)
-        gevonden = faq.vraag(id_)
-        vraag = _van_rij(rij, faq, gevonden[0] if gevonden else None, fouten)
-        if fouten or vraag is None:
-            problemen += [f"{plek}, {fout}" for fout in fouten]
+    cellen_per_rij = _lees_csv(pad) if soort(pad) == "csv" else _lees_xlsx(pad)
+    if not cellen_per_rij:
+        raise InvoerFout([f"{pad.name}: het bestand is leeg"])
+    kop = [k.strip().lower() for k in cellen_per_rij[0]]
+    ontbreekt = [k for k in kolommen if k not in kop and k not in optioneel]
+    if ontbreekt:
+        raise InvoerFout([f"{pad.name} rij 1, kolom {k}: ontbreekt" for k in ontbreekt])
+    uitkomst = []
+    for nummer, ruw in enumerate(cellen_per_rij[1:], start=2):
+        cellen = [c.replace("\r\n", "\n").replace("\r", "\n") for c in ruw]
+        if not any(c.strip() for c in cellen):
             continue
-        gemeente, versie = rij["gemeente"].strip(), rij["versie"].strip()
-        if gevonden is None:
-            if versie:
-                conflicten.append(
-                    f"{plek}: vraag '{id_}' bestaat niet meer (verwijderd?). Maak de cel "
-                    "versie leeg als je hem opnieuw wilt toevoegen."
-                )
-            else:
-                toevoegen.append((gemeente, vraag))
-            continue
-        huidig, bestand = gevonden
-        if bestand.gemeente != gemeente:
-            problemen.append(
-                f"{plek}, kolom gemeente: vraag '{id_}' hoort bij {bestand.gemeente}. "
-                "Een vraag verplaatsen kan niet met een import."
-            )
-        elif vraag == huidig:
-            verslag.ongewijzigd += 1
-        elif versie != versie_van(huidig):
-            conflicten.append(
-                f"{plek}: iemand anders heeft vraag '{id_}' gewijzigd na je export "
-                f"(nu versie {versie_van(huidig)}). Exporteer opnieuw en breng je "
-                "wijziging daarin aan."
-            )
-        else:
-            wijzigen.append((vraag, versie))
-    if problemen or conflicten:
-        raise ImportFout(problemen + conflicten, invoer=bool(problemen))
-    if toevoegen or wijzigen:
-        store.bewerk(
-            toevoegen=toevoegen, wijzigen=wijzigen, vandaag=vandaag, controle=controle, door=door
-        )
-    verslag.toegevoegd = [v.id for _, v in toevoegen]
-    verslag.gewijzigd = [v.id for v, _ in wijzigen]
-    return verslag
+        cellen += [""] * (len(kop) - len(cellen))
+        uitkomst.append((nummer, {k: cellen[kop.index(k)] if k in kop else "" for k in kolommen}))
+    return uitkomst
 
 
-def _van_rij(rij: Rij, faq: Faq, huidig: Vraag | None, fouten: list[str]) -> Vraag | None:
-    """The entry a row describes; every problem goes to ``fouten`` as 'kolom X: ...'."""
-    for kolom in VERPLICHT:
-        if not rij[kolom].strip():
-            fouten.append(f"kolom {kolom}: is leeg")
-    gemeente = rij["gemeente"].strip()
-    bestand = faq.bestanden.get(gemeente)
-    if gemeente and bestand is None:
-        bekend = ", ".join(sorted(faq.bestanden))
-        fouten.append(f"kolom gemeente: onbekend: '{gemeente}' (wel: {bekend})")
-    bronnen: list[dict[str, str]] = []
-    for regel in _regels(rij["bron"]):
-        document, streep, artikel = regel.partition("|")
-        document = document.strip()
-        if not streep:
-            fouten.append(f"kolom bron: '{regel}' heeft geen ' | ' tussen document en artikel")
-        elif bestand is not None and document not in bestand.documenten:
-            bekend = ", ".join(bestand.documenten)
-            fouten.append(f"kolom bron: onbekend document '{document}' (wel: {bekend})")
-        bronnen.append({"document": document, "artikel": artikel.strip()})
-    datum = rij["bijgewerkt"].strip()
-    bijgewerkt: dt.date = huidig.bijgewerkt if huidig else dt.date.today()
-    if datum:
-        try:
-            bijgewerkt = dt.date.fromisoformat(datum)
-        except ValueError:
-            fouten.append(f"kolom bijgewerkt: '{datum}' moet een datum zijn (jjjj-mm-dd)")
-    actief = rij["actief"].strip().lower()
-    if actief not in {"", JA, NEE}:
-        fouten.append(f"kolom actief: '{rij['actief'].strip()}' moet ja of nee zijn")
-    if fouten:
-        return None
-    data: dict[str, Any] = {
-        "id": rij["id"].strip(),
-        "onderwerp": rij["onderwerp"].strip(),
-        "vraag": rij["vraag"],
-        "varianten": _regels(rij["varianten"]),
-        "antwoord": rij["antwoord"],
-        "bron": bronnen,
-        "tags": [t.strip() for t in rij["tags"].split(",") if t.strip()],
-        "wist_je_dat": rij["wist_je_dat"] or None,
-        "bijgewerkt": bijgewerkt,
-        "actief": actief != NEE,
-    }
+def neutraliseer(cel: str) -> str:
+    """A CSV cell that no spreadsheet runs as a formula.
+
+    >>> neutraliseer("=1+1"), neutraliseer("-50"), neutraliseer("'=1"), neutraliseer("@x")
+    ("'=1+1", "'-50", "''=1", "'@x")
+    >>> neutraliseer("Wat is een pop?")
+    'Wat is een pop?'
+    """
+    return "'" + cel if _FORMULE.match(cel) else cel
+
+
+def herstel(cel: str) -> str:
+    """The cell as it was before ``neutraliseer``.
+
+    >>> herstel("'-50"), herstel("''=1"), herstel("'s middags")
+    ('-50', "'=1", "'s middags")
+    """
+    return cel[1:] if cel.startswith("'") and _FORMULE.match(cel[1:]) else cel
+
+
+def soort(pad: Path) -> str:
+    """``csv`` or ``xlsx``, from the file name."""
+    uitkomst = pad.suffix.lower().lstrip(".")
+    if uitkomst not in {"csv", "xlsx"}:
+        raise InvoerFout([f"{pad.name}: de naam moet eindigen op .csv of .xlsx"])
+    return uitkomst
+
+
+def _lees_csv(pad: Path) -> list[list[str]]:
+    if not pad.is_file():
+        raise InvoerFout([f"{pad.name}: bestand niet gevonden ({pad})"])
     try:
-        vraag = Vraag.model_validate(data)
-    except ValidationError as fout:
-        for probleem in fout.errors():
-            fouten.append(f"kolom {probleem['loc'][0]}: {vertaal_probleem(probleem)}")
-        return None
-    # bijgewerkt is not an edit of its own: the store sets it on every change.
-    if huidig is not None and vraag.model_copy(update={"bijgewerkt": huidig.bijgewerkt}) == huidig:
-        return huidig
-    return vraag
+        tekst = pad.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as fout:
+        raise InvoerFout(
+            [f"{pad.name}: dit is geen UTF-8. Sla het in Excel op als 'CSV UTF-8'."]
+        ) from fout
+    except OSError as fout:
+        raise InvoerFout([f"{pad.name}: kan het bestand niet lezen ({fout.strerror})"]) from fout
+    kop = tekst.split("\n", 1)[0]
+    scheiding = "," if SCHEIDING not in kop and "," in kop else SCHEIDING
+    try:
+        rijen = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
+        return [[herstel(cel) for cel in rij] for rij in rijen]
+    except csv.Error as fout:
+        raise InvoerFout([f"{pad.name}: geen geldige CSV ({fout})"]) from fout
 
 
-def _regels(cel: str) -> list[str]:
-    """The non-empty lines of a cell, without surrounding spaces."""
-    return [r.strip() for r in cel.split("\n") if r.strip()]
+def _lees_xlsx(pad: Path) -> list[list[str]]:
+    from openpyxl import load_workbook  # only here: it takes a while to import
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    if not pad.is_file():
+        raise InvoerFout([f"{pad.name}: bestand niet gevonden ({pad})"])
+    try:
+        boek = load_workbook(pad, read_only=True, data_only=True)
+    except (OSError, InvalidFileException, zipfile.BadZipFile, KeyError) as fout:
+        raise InvoerFout(
+            [f"{pad.name}: kan het Excel-bestand niet lezen. Is het wel een .xlsx-bestand?"]
+        ) from fout
+    try:
+        blad = boek.worksheets[0]
+        return [[_tekst(c) for c in rij] for rij in blad.iter_rows(values_only=True)]
+    finally:
+        boek.close()
+
+
+def _tekst(waarde: object) -> str:
+    """A cell as text; Excel may have turned a typed date or number into one."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, dt.datetime):
+        return waarde.date().isoformat()
+    if isinstance(waarde, dt.date):
+        return waarde.isoformat()
+    if isinstance(waarde, float) and waarde.is_integer():
+        return str(int(waarde))
+    return str(waarde)
+
+
+def _schrijf_xlsx(
+    pad: Path, kolommen: Sequence[str], rijen: Sequence[Rij], breedtes: dict[str, int]
+) -> None:
+    from openpyxl import Workbook  # only here: it takes a while to import
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    boek = Workbook()
+    blad = boek.active
+    assert blad is not None
+    blad.title = "faq"
+    blad.append(list(kolommen))
+    for cel in blad[1]:
+        cel.font = Font(bold=True)
+    for nummer, rij in enumerate(rijen, start=2):
+        try:
+            blad.append([rij[k] for k in kolommen])
+        except IllegalCharacterError as fout:
+            raise InvoerFout(
+                [f"rij {nummer}: bevat een teken dat Excel niet kan opslaan"]
+            ) from fout
+    for kolom in blad.iter_cols(min_row=2):
+        for cel in kolom:
+            cel.data_type = "s"  # text, also when it starts with "=": never a formula
+            cel.alignment = Alignment(wrap_text=True, vertical="top")
+    for i, naam in enumerate(kolommen, start=1):
+        blad.column_dimensions[get_column_letter(i)].width = breedtes.get(naam, 16)
+    blad.freeze_panes = "A2"
+    boek.save(pad)

@@ -35,7 +35,7 @@ from opleidingsbot.knowledge.faq import (
     Faq,
     FaqBestand,
     FaqFout,
-    Vraag,
+    FaqItem,
     lees_faq,
     lees_map,
 )
@@ -56,7 +56,7 @@ Controle = Callable[[Faq, set[str]], None]
 class VerouderdFout(ValueError):
     """Someone changed the entry since the caller read it; ``huidig`` is how it is now."""
 
-    def __init__(self, verouderd: Sequence[Vraag]) -> None:
+    def __init__(self, verouderd: Sequence[FaqItem]) -> None:
         self.verouderd = tuple(verouderd)
         self.huidig = self.verouderd[0]
         ids = ", ".join(v.id for v in self.verouderd)
@@ -75,7 +75,7 @@ class VerwijderdFout(ValueError):
         super().__init__(f"iemand anders heeft vraag '{id_}' intussen verwijderd")
 
 
-def versie_van(vraag: Vraag) -> str:
+def versie_van(vraag: FaqItem) -> str:
     """A short hash of the entry's content: it changes with every change to the entry."""
     data = json.dumps(vraag.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:12]
@@ -115,7 +115,7 @@ class FaqStore:
             return self._faq
 
     @staticmethod
-    def versie(vraag: Vraag) -> str:
+    def versie(vraag: FaqItem) -> str:
         """The entry's version, for refusing an edit made on an old one."""
         return versie_van(vraag)
 
@@ -125,14 +125,14 @@ class FaqStore:
         return gevonden[1].gemeente if gevonden else None
 
     def voeg_toe(
-        self, gemeente: str, vraag: Vraag, *, vandaag: dt.date | None = None,
+        self, gemeente: str, vraag: FaqItem, *, vandaag: dt.date | None = None,
         controle: Controle | None = None, door: str = ONBEKEND,
     ) -> None:  # fmt: skip
         """Add an entry at the end of the gemeente's file."""
         self.bewerk(toevoegen=[(gemeente, vraag)], vandaag=vandaag, controle=controle, door=door)
 
     def wijzig(
-        self, vraag: Vraag, versie: str, *, vandaag: dt.date | None = None,
+        self, vraag: FaqItem, versie: str, *, vandaag: dt.date | None = None,
         controle: Controle | None = None, door: str = ONBEKEND,
     ) -> None:  # fmt: skip
         """Replace the entry with the same id, if it is still at ``versie``."""
@@ -145,8 +145,8 @@ class FaqStore:
     def bewerk(
         self,
         *,
-        toevoegen: Sequence[tuple[str, Vraag]] = (),
-        wijzigen: Sequence[tuple[Vraag, str]] = (),
+        toevoegen: Sequence[tuple[str, FaqItem]] = (),
+        wijzigen: Sequence[tuple[FaqItem, str]] = (),
         verwijderen: Sequence[tuple[str, str]] = (),
         vandaag: dt.date | None = None,
         controle: Controle | None = None,
@@ -177,7 +177,7 @@ class FaqStore:
     def herstel(
         self, id_: str, regel: int | str, versie_nu: str | None, *, door: str = ONBEKEND,
         vandaag: dt.date | None = None, controle: Controle | None = None,
-    ) -> Vraag:  # fmt: skip
+    ) -> FaqItem:  # fmt: skip
         """Put the entry back as history line ``regel`` left it; return it as saved now.
 
         ``regel`` is the line's ``nummer`` or its ``tijd`` (ISO). The entry becomes the
@@ -194,7 +194,7 @@ class FaqStore:
             oud = lees_faq(teksten)
             gekozen, data = _terug_naar(self._geschiedenis(id_, oud), id_, regel)
             try:
-                doel = Vraag.model_validate(data)
+                doel = FaqItem.model_validate(data)
             except ValidationError as fout:
                 raise FaqFout(
                     [f"wijziging {gekozen.nummer} van vraag '{id_}' is niet meer geldig: {fout}"]
@@ -225,8 +225,8 @@ class FaqStore:
         self,
         teksten: dict[Path, str],
         oud: Faq,
-        toevoegen: Sequence[tuple[str, Vraag]],
-        wijzigen: Sequence[tuple[Vraag, str]],
+        toevoegen: Sequence[tuple[str, FaqItem]],
+        wijzigen: Sequence[tuple[FaqItem, str]],
         verwijderen: Sequence[tuple[str, str]],
         *,
         vandaag: dt.date | None,
@@ -242,8 +242,8 @@ class FaqStore:
         dag = vandaag or dt.date.today()
         vragen = {g: list(b.vragen) for g, b in oud.bestanden.items()}
         gewijzigd: set[str] = set()
-        verouderd: list[Vraag] = []
-        taken: list[tuple[str, str, Vraag | None]] = [
+        verouderd: list[FaqItem] = []
+        taken: list[tuple[str, str, FaqItem | None]] = [
             (v.id, versie, v.model_copy(update={"bijgewerkt": dag})) for v, versie in wijzigen
         ]
         taken += [(id_, versie, None) for id_, versie in verwijderen]
@@ -372,7 +372,7 @@ def _zelfde_tijd(tijd: dt.datetime, tekst: str) -> bool:
     return ander.tzinfo is not None and ander == tijd
 
 
-def _zoek(vragen: dict[str, list[Vraag]], id_: str) -> tuple[str, int]:
+def _zoek(vragen: dict[str, list[FaqItem]], id_: str) -> tuple[str, int]:
     """Where the entry with ``id_`` is in the (partly edited) lists."""
     for gemeente, lijst in vragen.items():
         for i, vraag in enumerate(lijst):
@@ -381,7 +381,7 @@ def _zoek(vragen: dict[str, list[Vraag]], id_: str) -> tuple[str, int]:
     raise OnbekendFout(f"er is geen vraag met id '{id_}'")
 
 
-def _valideer(oud: FaqBestand, vragen: list[Vraag]) -> FaqBestand:
+def _valideer(oud: FaqBestand, vragen: list[FaqItem]) -> FaqBestand:
     """The file with new entries, validated from plain data as the loader would."""
     data = {
         "gemeente": oud.gemeente,

@@ -1,6 +1,6 @@
 """``opleidingsbot faq``: HR's view on the FAQ (list, show, history, validate).
 
-Editing is in bot.cli.faq_bewerken (add, edit, remove, restore) and bot.cli.faq_tabel
+Editing is in bot.cli.faq_bewerken (add, edit, remove, restore) and bot.cli.faq_export
 (export, import). Every task works on the folder given by ``--faq-map``, else
 ``OPLEIDINGSBOT_FAQ_MAP``, else ``faq/`` in the data folder (a copy of the shipped FAQ
 made on first use).
@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from opleidingsbot.bot.cli import faq_bewerken, faq_tabel
+from opleidingsbot.bot.cli import faq_bewerken, faq_export
 from opleidingsbot.bot.cli.faq_bewerken import MAP_VARIABELE, met_geschiedenis, store_en_faq
 from opleidingsbot.bot.cli.gemeente import onbekend
 from opleidingsbot.bot.cli.uitgang import Uitgang
@@ -56,7 +56,7 @@ def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     controle.set_defaults(uitvoeren=controle_uitvoeren)
     faq_bewerken.registreer(taken, algemeen)
-    faq_tabel.registreer(taken, algemeen)
+    faq_export.registreer(taken, algemeen)
 
 
 def lijst_uitvoeren(args: argparse.Namespace) -> int:

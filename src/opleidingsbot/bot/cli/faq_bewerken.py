@@ -26,7 +26,7 @@ from opleidingsbot.bot.cli.uitgang import Uitgang
 from opleidingsbot.bot.instellingen import Instellingen
 from opleidingsbot.knowledge.audit import AuditRegel
 from opleidingsbot.knowledge.clashes import BotsingFout, botsingen
-from opleidingsbot.knowledge.faq import Faq, FaqFout, Vraag
+from opleidingsbot.knowledge.faq import Faq, FaqFout, FaqItem
 from opleidingsbot.knowledge.store import (
     ONBEKEND,
     Controle,
@@ -176,7 +176,7 @@ def opslaan(doe: Callable[[], object]) -> int:
     return Uitgang.GOED
 
 
-def verouderd_tekst(huidig: Vraag) -> str:
+def verouderd_tekst(huidig: FaqItem) -> str:
     """Tell that someone else changed the entry, and show it as it is now."""
     return (
         f"Iemand anders heeft vraag {huidig.id} intussen gewijzigd. "
@@ -189,7 +189,7 @@ def verouderd_tekst(huidig: Vraag) -> str:
     )
 
 
-def lees_vraag(pad: Path, aanvulling: dict[str, Any]) -> tuple[Vraag, str | None] | None:
+def lees_vraag(pad: Path, aanvulling: dict[str, Any]) -> tuple[FaqItem, str | None] | None:
     """The entry in a YAML file and the ``versie`` in it; None after printing the problems."""
     try:
         document = laad_yaml(pad)
@@ -202,7 +202,7 @@ def lees_vraag(pad: Path, aanvulling: dict[str, Any]) -> tuple[Vraag, str | None
     data = {**aanvulling, **document.data}
     versie = data.pop("versie", None)
     try:
-        return Vraag.model_validate(data), None if versie is None else str(versie)
+        return FaqItem.model_validate(data), None if versie is None else str(versie)
     except ValidationError as fout:
         print("\n".join(pydantic_problemen(fout, document)), file=sys.stderr)
         return None
@@ -251,7 +251,7 @@ def wijzigen_uitvoeren(args: argparse.Namespace) -> int:
             return Uitgang.FOUTE_INVOER
     elif velden:
         try:
-            vraag = Vraag.model_validate({**gevonden[0].model_dump(), **velden})
+            vraag = FaqItem.model_validate({**gevonden[0].model_dump(), **velden})
         except ValidationError as fout:
             for probleem in fout.errors():
                 veld = probleem["loc"][0]
@@ -311,7 +311,7 @@ def herstellen_uitvoeren(args: argparse.Namespace) -> int:
     if not args.versie and faq.vraag(args.id) is not None:
         print(zonder_versie(args.id, "history"), file=sys.stderr)
         return Uitgang.FOUTE_INVOER
-    hersteld: list[Vraag] = []
+    hersteld: list[FaqItem] = []
 
     def doe() -> None:
         controle = botsingcontrole(args.toch)
@@ -343,7 +343,7 @@ def zonder_versie(id_: str, taak: str = "show") -> str:
     )
 
 
-def _velden(args: argparse.Namespace, huidig: Vraag) -> dict[str, Any]:
+def _velden(args: argparse.Namespace, huidig: FaqItem) -> dict[str, Any]:
     velden: dict[str, Any] = {}
     if args.vraag is not None:
         velden["vraag"] = args.vraag

@@ -11,7 +11,7 @@ from opleidingsbot.bot.cli.uitgang import Uitgang
 from opleidingsbot.bot.instellingen import Instellingen
 from opleidingsbot.bot.opslag.database import open_database
 from opleidingsbot.bot.opslag.wachtrij import Groep, Wachtrij
-from opleidingsbot.knowledge.tabel import InvoerFout, Rij, schrijf_tabel
+from opleidingsbot.knowledge.spreadsheet import InvoerFout, Rij, schrijf_spreadsheet
 
 KOLOMMEN = ("gemeente", "vraag", "aantal", "eerst_gesteld", "laatst_gesteld", "bijna", "soort")
 BREEDTES = {"vraag": 60, "bijna": 40}
@@ -53,7 +53,7 @@ def uitvoeren(args: argparse.Namespace) -> int:
     groepen = Wachtrij(open_database(instellingen.database)).groepen(args.gemeente)
     if getattr(args, "pad", None):
         try:
-            schrijf_tabel(args.pad, KOLOMMEN, [als_rij(g) for g in groepen], BREEDTES)
+            schrijf_spreadsheet(args.pad, KOLOMMEN, [als_rij(g) for g in groepen], BREEDTES)
         except InvoerFout as fout:
             print(f"fout: {fout}", file=sys.stderr)
             return Uitgang.FOUTE_INVOER

@@ -26,7 +26,7 @@ from opleidingsbot.bot.statistiek import (
     weekcijfers,
 )
 from opleidingsbot.knowledge.clashes import BotsingFout, weiger_botsingen
-from opleidingsbot.knowledge.faq import ALGEMEEN, Bron, FaqFout, Vraag
+from opleidingsbot.knowledge.faq import ALGEMEEN, Bron, FaqFout, FaqItem
 from opleidingsbot.knowledge.store import FaqStore, VerouderdFout
 
 WEKEN = 8
@@ -160,7 +160,7 @@ class HrGesprek:
         ]
         return [Bericht(tekst, knoppen)]
 
-    def _vraag(self, toestand: Toestand) -> Vraag | None:
+    def _vraag(self, toestand: Toestand) -> FaqItem | None:
         gevonden = self.store.faq().vraag(str(toestand.hr.get("id")))
         return gevonden[0] if gevonden else None
 
@@ -193,9 +193,9 @@ class HrGesprek:
         )
 
     def _wijzig(
-        self, vraag: Vraag, wijziging: dict[str, object], versie: str, toestand: Toestand
+        self, vraag: FaqItem, wijziging: dict[str, object], versie: str, toestand: Toestand
     ) -> None:
-        nieuw = Vraag.model_validate({**vraag.model_dump(), **wijziging})
+        nieuw = FaqItem.model_validate({**vraag.model_dump(), **wijziging})
         self.store.wijzig(nieuw, versie, door=self._door(toestand), controle=weiger_botsingen)
 
     def _bewaar(self, toestand: Toestand, actie: Callable[[], object]) -> list[Bericht]:
@@ -294,7 +294,7 @@ class HrGesprek:
         teller = 2
         while id_ in bestaand:
             id_, teller = f"{voorvoegsel}-{slak}-{teller}", teller + 1
-        vraag = Vraag.model_validate(
+        vraag = FaqItem.model_validate(
             {
                 "id": id_,
                 "onderwerp": slak,
@@ -390,7 +390,7 @@ class HrGesprek:
 
         def erbij() -> None:
             wijziging = {"varianten": [*vraag.varianten, nieuw]}
-            kopie = Vraag.model_validate({**vraag.model_dump(), **wijziging})
+            kopie = FaqItem.model_validate({**vraag.model_dump(), **wijziging})
             self.store.wijzig(
                 kopie, self.store.versie(vraag), door=door, controle=weiger_botsingen
             )

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from opleidingsbot.knowledge.faq import FAQ_MAP
-from opleidingsbot.knowledge.spreadsheet import (
+from opleidingsbot.knowledge.faqexport import (
     KOLOMMEN,
     ImportFout,
     InvoerFout,

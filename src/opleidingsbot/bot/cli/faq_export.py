@@ -1,7 +1,7 @@
 """``opleidingsbot faq export|import``: the FAQ as a spreadsheet HR edits in Excel.
 
 The format follows the file's extension: ``.csv`` (UTF-8, ``;``) or ``.xlsx``. An
-import is all or nothing; see knowledge.spreadsheet for what each row does.
+import is all or nothing; see knowledge.faqexport for what each row does.
 Exit codes: 0 done, 1 refused (stale rows, clash, invalid FAQ), 2 wrong input.
 """
 
@@ -20,7 +20,7 @@ from opleidingsbot.bot.cli.faq_bewerken import (
 )
 from opleidingsbot.bot.cli.gemeente import onbekend
 from opleidingsbot.bot.cli.uitgang import Uitgang
-from opleidingsbot.knowledge.spreadsheet import (
+from opleidingsbot.knowledge.faqexport import (
     ImportFout,
     ImportVerslag,
     InvoerFout,
