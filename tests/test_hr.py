@@ -9,6 +9,7 @@ from filelock import FileLock
 
 from opleidingsbot.bot import teksten as t
 from opleidingsbot.bot.dialoog.berichten import knop_data
+from opleidingsbot.bot.dialoog.toestand import HrConcept, Toestand
 from opleidingsbot.bot.opslag.database import open_database
 from opleidingsbot.bot.opslag.wachtrij import Wachtrij
 from opleidingsbot.knowledge.faq import laad_faq
@@ -145,10 +146,18 @@ def test_queued_question_becomes_a_new_entry(map_: Path, regelboek: Regelboek) -
         assert "Reis- en verblijfkosten spreek je vooraf af." in jan.tekst()
 
 
+def test_a_draft_stored_in_the_old_shape_still_loads() -> None:
+    # before HrConcept, the queue's ids and the phrasings were kept as joined strings
+    oud = {"stap": "hr-nieuw-variant", "hr": {"groep": "3,14", "varianten": "a, b\nc", "id": None}}
+    toestand = Toestand.model_validate(oud)
+    assert toestand.hr == HrConcept(groep=[3, 14], varianten=["a, b", "c"])
+    assert Toestand.model_validate_json(toestand.model_dump_json()) == toestand
+
+
 def test_switched_off_entry_is_no_longer_answered(map_: Path, regelboek: Regelboek) -> None:
     anna = gebruiker(map_, regelboek, "hr:anna")
     open_vraag(anna, "studieovereenkomst tekenen")
-    id_ = str(anna.gesprek.d.gesprekken.laad("hr:anna").hr["id"])  # type: ignore[union-attr]
+    id_ = str(anna.gesprek.d.gesprekken.laad("hr:anna").hr.id)  # type: ignore[union-attr]
     anna.druk(t.HR_ZET_UIT)
     anna.druk(t.HR_OPSLAAN)
     assert anna.tekst() == t.HR_OPGESLAGEN

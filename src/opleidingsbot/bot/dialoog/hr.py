@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process, utils
 from opleidingsbot.bot import teksten as t
 from opleidingsbot.bot.dialoog.berichten import Bericht, Document, Knop, knop_data, kort_label
 from opleidingsbot.bot.dialoog.diensten import Diensten
-from opleidingsbot.bot.dialoog.toestand import Stap, Toestand
+from opleidingsbot.bot.dialoog.toestand import HrConcept, Stap, Toestand
 from opleidingsbot.bot.statistiek import (
     als_bericht,
     top_onbeantwoord,
@@ -47,7 +47,7 @@ class HrGesprek:
     def menu(self, toestand: Toestand) -> list[Bericht]:
         """The FAQ menu: search or add."""
         toestand.stap = Stap.HR_MENU
-        toestand.hr = {}
+        toestand.hr = HrConcept()
         nummer = toestand.nieuw_volgnummer()
         return [
             Bericht(
@@ -61,15 +61,17 @@ class HrGesprek:
 
     def tekst(self, toestand: Toestand, tekst: str, door: str) -> list[Bericht]:
         """Typed text in one of HR's steps; ``door`` is who, for the audit."""
-        toestand.hr["door"] = door
+        toestand.hr.door = door
         tekst = tekst.strip()
         if not tekst:
             return [Bericht(t.WAAROM_NIET["leeg"])]
         if toestand.stap == Stap.HR_ZOEK:
             return self._zoek(toestand, tekst)
-        if toestand.stap in (Stap.HR_ANTWOORD, Stap.HR_FORMULERING):
-            veld = "antwoord" if toestand.stap == Stap.HR_ANTWOORD else "formulering"
-            toestand.hr[veld] = tekst
+        if toestand.stap == Stap.HR_ANTWOORD:
+            toestand.hr.antwoord = tekst
+            return self._voorbeeld(toestand, tekst)
+        if toestand.stap == Stap.HR_FORMULERING:
+            toestand.hr.formulering = tekst
             return self._voorbeeld(toestand, tekst)
         if toestand.stap.startswith("hr-nieuw-"):
             return self._nieuw_stap(toestand, tekst)
@@ -77,7 +79,7 @@ class HrGesprek:
 
     def knop(self, toestand: Toestand, actie: str, door: str) -> list[Bericht]:
         """A button of HR's current step (its number was checked by the caller)."""
-        toestand.hr["door"] = door
+        toestand.hr.door = door
         if actie == "hr-zoek":
             toestand.stap = Stap.HR_ZOEK
             return [Bericht(t.HR_TYP_ZOEK)]
@@ -96,7 +98,7 @@ class HrGesprek:
             vraag = self._vraag(toestand)
             if vraag is None:
                 return [Bericht(t.OUDE_KNOP)]
-            toestand.hr["actief"] = not vraag.actief
+            toestand.hr.actief = not vraag.actief
             status = t.HR_AAN if not vraag.actief else t.HR_UIT
             return self._voorbeeld(toestand, f"{vraag.vraag}\nStatus: {status}")
         if actie == "hr-opslaan":
@@ -141,7 +143,9 @@ class HrGesprek:
             return [Bericht(t.OUDE_KNOP)]
         vraag, bestand = gevonden
         toestand.stap = Stap.HR_TOON
-        toestand.hr = {"id": vraag.id, "versie": self.store.versie(vraag)}
+        toestand.hr = HrConcept(
+            door=toestand.hr.door, id=vraag.id, versie=self.store.versie(vraag)
+        )
         nummer = toestand.nieuw_volgnummer()
         bron = "; ".join(f"{bestand.documenten[b.document]}, {b.artikel}" for b in vraag.bron)
         tekst = t.HR_VRAAG.format(
@@ -161,7 +165,7 @@ class HrGesprek:
         return [Bericht(tekst, knoppen)]
 
     def _vraag(self, toestand: Toestand) -> FaqItem | None:
-        gevonden = self.store.faq().vraag(str(toestand.hr.get("id")))
+        gevonden = self.store.faq().vraag(toestand.hr.id or "")
         return gevonden[0] if gevonden else None
 
     def _voorbeeld(self, toestand: Toestand, tekst: str) -> list[Bericht]:
@@ -180,17 +184,16 @@ class HrGesprek:
             return [Bericht(t.OUDE_KNOP)]
         h = toestand.hr
         wijziging: dict[str, object] = {}
-        if toestand.stap == Stap.HR_ANTWOORD and h.get("antwoord"):
-            wijziging["antwoord"] = str(h["antwoord"])
-        elif toestand.stap == Stap.HR_FORMULERING and h.get("formulering"):
-            wijziging["varianten"] = [*vraag.varianten, str(h["formulering"])]
-        elif toestand.stap == Stap.HR_AANUIT and "actief" in h:
-            wijziging["actief"] = bool(h["actief"])
+        if toestand.stap == Stap.HR_ANTWOORD and h.antwoord:
+            wijziging["antwoord"] = h.antwoord
+        elif toestand.stap == Stap.HR_FORMULERING and h.formulering:
+            wijziging["varianten"] = [*vraag.varianten, h.formulering]
+        elif toestand.stap == Stap.HR_AANUIT and h.actief is not None:
+            wijziging["actief"] = h.actief
         else:
             return [Bericht(t.OUDE_KNOP)]
-        return self._bewaar(
-            toestand, lambda: self._wijzig(vraag, wijziging, str(h["versie"]), toestand)
-        )
+        versie = h.versie or ""
+        return self._bewaar(toestand, lambda: self._wijzig(vraag, wijziging, versie, toestand))
 
     def _wijzig(
         self, vraag: FaqItem, wijziging: dict[str, object], versie: str, toestand: Toestand
@@ -213,16 +216,16 @@ class HrGesprek:
         return [Bericht(t.HR_OPGESLAGEN)]
 
     def _door(self, toestand: Toestand) -> str:
-        return str(toestand.hr.get("door") or "chat")
+        return toestand.hr.door or "chat"
 
     # --- a new entry ------------------------------------------------------------------
 
     def _nieuw_begin(
-        self, toestand: Toestand, vraag: str | None, groep: str = ""
+        self, toestand: Toestand, vraag: str | None, groep: list[int] | None = None
     ) -> list[Bericht]:
-        toestand.hr = {"groep": groep, "door": toestand.hr.get("door")}
+        toestand.hr = HrConcept(door=toestand.hr.door, groep=groep or [])
         if vraag:
-            toestand.hr["vraag"] = vraag
+            toestand.hr.vraag = vraag
             toestand.stap = Stap.HR_NIEUW_ANTWOORD
             return [Bericht(f"“{vraag}”\n\n{t.HR_NIEUW_ANTWOORD}")]
         toestand.stap = Stap.HR_NIEUW_VRAAG
@@ -232,40 +235,38 @@ class HrGesprek:
         h = toestand.hr
         stap = toestand.stap.removeprefix("hr-nieuw-")
         if stap == "vraag":
-            h["vraag"] = tekst
+            h.vraag = tekst
             toestand.stap = Stap.HR_NIEUW_ANTWOORD
             return [Bericht(t.HR_NIEUW_ANTWOORD)]
         if stap == "antwoord":
-            h["antwoord"] = tekst
+            h.antwoord = tekst
             toestand.stap = Stap.HR_NIEUW_DOCUMENT
             return [self._documentvraag(toestand)]
         if stap == "document":
             if tekst not in self._documenten(toestand):
                 return [self._documentvraag(toestand)]
-            h["document"] = tekst
+            h.document = tekst
             toestand.stap = Stap.HR_NIEUW_ARTIKEL
             return [Bericht(t.HR_NIEUW_ARTIKEL)]
         if stap == "artikel":
-            h["artikel"] = tekst
-            h["varianten"] = ""
+            h.artikel = tekst
+            h.varianten = []
             toestand.stap = Stap.HR_NIEUW_VARIANT
             return [Bericht(t.HR_NIEUW_VARIANT.format(nummer=1, totaal=AANTAL_VARIANTEN))]
         if stap == "variant":
-            varianten = [v for v in str(h.get("varianten") or "").split("\n") if v]
-            varianten.append(tekst.replace("\n", " "))
-            h["varianten"] = "\n".join(varianten)
-            if len(varianten) < AANTAL_VARIANTEN:
-                nummer = len(varianten) + 1
+            h.varianten.append(tekst.replace("\n", " "))
+            if len(h.varianten) < AANTAL_VARIANTEN:
+                nummer = len(h.varianten) + 1
                 return [Bericht(t.HR_NIEUW_VARIANT.format(nummer=nummer, totaal=AANTAL_VARIANTEN))]
             toestand.stap = Stap.HR_NIEUW_KLAAR
             documenten = self._documenten(toestand)
             return self._voorbeeld(
                 toestand,
                 t.HR_NIEUWE_VRAAG_KLAAR.format(
-                    vraag=h["vraag"],
-                    antwoord=h["antwoord"],
-                    bron=f"{documenten[str(h['document'])]}, {h['artikel']}",
-                    varianten="\n".join(f"- {v}" for v in varianten),
+                    vraag=h.vraag,
+                    antwoord=h.antwoord,
+                    bron=f"{documenten[h.document or '']}, {h.artikel}",
+                    varianten="\n".join(f"- {v}" for v in h.varianten),
                 ),
             )
         return [Bericht(t.KIES_KNOP)]
@@ -289,7 +290,7 @@ class HrGesprek:
         faq = self.store.faq()
         bestaand = {v.id for b in faq.bestanden.values() for v in b.vragen}
         voorvoegsel = _voorvoegsel([v.id for v in faq.bestanden[gemeente].vragen], gemeente)
-        slak = _slak(str(h["vraag"]))
+        slak = _slak(h.vraag or "")
         id_ = f"{voorvoegsel}-{slak}"
         teller = 2
         while id_ in bestaand:
@@ -298,14 +299,14 @@ class HrGesprek:
             {
                 "id": id_,
                 "onderwerp": slak,
-                "vraag": h["vraag"],
-                "varianten": [v for v in str(h["varianten"]).split("\n") if v],
-                "antwoord": h["antwoord"],
-                "bron": [Bron(document=str(h["document"]), artikel=str(h["artikel"]))],
+                "vraag": h.vraag,
+                "varianten": h.varianten,
+                "antwoord": h.antwoord,
+                "bron": [Bron(document=h.document or "", artikel=h.artikel or "")],
                 "bijgewerkt": self.d.klok().date(),
             }
         )
-        groep = [int(i) for i in str(h.get("groep") or "").split(",") if i]
+        groep = h.groep
         door = self._door(toestand)
 
         def voeg_toe() -> None:
@@ -326,11 +327,12 @@ class HrGesprek:
         positie %= len(groepen)
         groep = groepen[positie]
         toestand.stap = Stap.HR_WACHTRIJ
-        toestand.hr = {
-            "positie": positie,
-            "groep": ",".join(str(v.id) for v in groep.vragen),
-            "vraag": groep.voorbeeld.vraag,
-        }
+        toestand.hr = HrConcept(
+            door=toestand.hr.door,
+            positie=positie,
+            groep=[v.id for v in groep.vragen],
+            vraag=groep.voorbeeld.vraag,
+        )
         nummer = toestand.nieuw_volgnummer()
         faq = self.store.faq()
         bijna = [faq.vraag(i) for i in groep.bijna()[:3]]
@@ -365,15 +367,14 @@ class HrGesprek:
         if toestand.stap != Stap.HR_WACHTRIJ:
             return [Bericht(t.OUDE_KNOP)]
         h = toestand.hr
-        groep = [int(i) for i in str(h.get("groep") or "").split(",") if i]
-        positie = int(str(h.get("positie") or 0))
+        groep, positie = h.groep, h.positie
         if actie == "hr-volgende":
             return self.wachtrij(toestand, positie + 1)
         if actie == "hr-afwijzen":
             self.d.wachtrij.zet_status(groep, "afgewezen")
             return [Bericht(t.HR_AFGEWEZEN), *self.wachtrij(toestand, positie)]
         if actie == "hr-nieuw-uit":
-            return self._nieuw_begin(toestand, str(h["vraag"]), str(h["groep"]))
+            return self._nieuw_begin(toestand, h.vraag, h.groep)
         if actie.startswith("hr-erbij:"):
             return self._als_formulering(toestand, actie.removeprefix("hr-erbij:"), groep, positie)
         return [Bericht(t.OUDE_KNOP)]
@@ -385,7 +386,7 @@ class HrGesprek:
         if gevonden is None:
             return [Bericht(t.OUDE_KNOP)]
         vraag = gevonden[0]
-        nieuw = str(toestand.hr["vraag"])
+        nieuw = toestand.hr.vraag or ""
         door = self._door(toestand)
 
         def erbij() -> None:

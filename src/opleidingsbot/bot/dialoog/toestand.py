@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 Waarde = str | int | float | bool | None
 MAX_GEMIST = 5
@@ -50,6 +50,52 @@ class Stap(StrEnum):
         return self.value.startswith("hr-")
 
 
+class HrConcept(BaseModel):
+    """HR's work in progress in the chat: the entry, its version, what HR typed so far.
+
+    One model for every HR dialogue; a field a dialogue does not use stays empty.
+    """
+
+    door: str | None = None
+    """Who works on it, for the FAQ's history (``telegram:123``)."""
+    id: str | None = None
+    """The entry being changed."""
+    versie: str | None = None
+    """Its version when it was shown: a save after someone else's change is refused."""
+    antwoord: str | None = None
+    """A new answer for the entry, or the answer of a new entry."""
+    formulering: str | None = None
+    """A phrasing to add to the entry."""
+    actief: bool | None = None
+    """The entry switched on (True) or off (False)."""
+    vraag: str | None = None
+    """A new entry's question; in the review queue, the question shown."""
+    document: str | None = None
+    """A new entry's source: a key of the FAQ file's ``documenten``."""
+    artikel: str | None = None
+    varianten: list[str] = Field(default_factory=list)
+    """A new entry's other phrasings."""
+    groep: list[int] = Field(default_factory=list)
+    """The review queue's questions this work answers (set to done when it is saved)."""
+    positie: int = 0
+    """Which group of the review queue is shown."""
+
+    # A state stored before this model kept these two lists as joined strings.
+    @field_validator("groep", mode="before")
+    @classmethod
+    def _oude_groep(cls, waarde: object) -> object:
+        if isinstance(waarde, str):
+            return [int(deel) for deel in waarde.split(",") if deel]
+        return waarde
+
+    @field_validator("varianten", mode="before")
+    @classmethod
+    def _oude_varianten(cls, waarde: object) -> object:
+        if isinstance(waarde, str):
+            return [regel for regel in waarde.split("\n") if regel]
+        return waarde
+
+
 class Toestand(BaseModel):
     """Where one user's conversation stands."""
 
@@ -70,7 +116,7 @@ class Toestand(BaseModel):
     stands and through the intake it starts."""
     wat_als: list[dict[str, Waarde]] = Field(default_factory=list)
     """The what-ifs asked about this quote (the engine's ``vertrek``), for the draft."""
-    hr: dict[str, Waarde] = Field(default_factory=dict)
+    hr: HrConcept = Field(default_factory=HrConcept)
     """HR's work in progress: the entry being edited, its version, the draft."""
     bijgewerkt: dt.datetime | None = None
     laatste_update: int | None = None
@@ -85,7 +131,7 @@ class Toestand(BaseModel):
         self.offerte_klaar = False
         self.situatie = {}
         self.wat_als = []
-        self.hr = {}
+        self.hr = HrConcept()
 
     def onthoud_gemiste_vraag(self, vraag: str) -> str:
         """Keep a question shown with "bedoel je…?" (the last few); return its key."""
