@@ -39,8 +39,8 @@ class Diensten:
     faq_store: FaqStore | None = None
     """Where HR's changes go; None: no HR functions (e.g. a read-only FAQ)."""
     is_hr: Callable[[str, str | None], bool] = _niemand
-    """Whether a user is HR for an employer (None: for any employer)."""
-    """Whether a user may use HR's commands: from the configuration only."""
+    """Whether a user is HR for an employer (None: for any employer), from the
+    configuration only."""
 
     def tel(self, soort: str, gemeente: str | None, detail: str | None = None) -> None:
         """Count an event for HR's statistics (never who caused it)."""

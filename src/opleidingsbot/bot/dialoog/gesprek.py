@@ -152,55 +152,67 @@ class Gesprek:
         naam = woorden[0].split("@")[0].lower() if woorden and tekst[1:2].strip() else ""
         if naam in t.HR_COMMANDO_OMSCHRIJVINGEN:
             return self._hr_commando(toestand, naam, gebruiker)
-        if naam == "start":
-            return self._start(toestand)
-        if naam == "help":  # help in the middle of an intake keeps it, and asks again
-            hulp = t.HULP
-            if self.hr and self.d.is_hr(gebruiker, None):
-                hulp += (
-                    "\n\n"
-                    + t.HULP_HR
-                    + "\n"
-                    + "\n".join(
-                        f"- /{naam_}: {uitleg}"
-                        for naam_, uitleg in t.HR_COMMANDO_OMSCHRIJVINGEN.items()
-                    )
-                )
-            return [Bericht(hulp), *self.intake.hervat(toestand)]
-        if naam == "menu":
-            if toestand.stap == Stap.INTAKE and toestand.antwoorden:
-                nummer = toestand.nieuw_volgnummer()
-                knoppen = [
-                    Knop(t.KNOP_INTAKE_STOPPEN, knop_data(nummer, "menu-stop")),
-                    Knop(t.KNOP_INTAKE_VERDER, knop_data(nummer, "menu-verder")),
-                ]
-                return [Bericht(t.MENU_TIJDENS_INTAKE, [knoppen])]
-            self._stop_intake(toestand)
-            return [self._menu(toestand)]
-        if naam == "stop":
-            bezig = toestand.stap != Stap.MENU
-            self._stop_intake(toestand)
-            return [Bericht(t.GESTOPT if bezig else t.NIETS_TE_STOPPEN)]
-        if naam == "gemeente":
-            self._stop_intake(toestand)
-            return [self._kies_gemeente(toestand)]
-        if naam == "privacy":
-            return [Bericht(t.PRIVACY.format(verloop=VERLOOP_TEKST))]
-        if naam == "wistjedat":
-            return self._tip(toestand)
-        if naam == "vergeet":
-            toestand.stap = Stap.VERGEET
+        commando = self._commandos.get(naam)
+        return commando(toestand, gebruiker) if commando else [Bericht(t.ONBEKEND_COMMANDO)]
+
+    @functools.cached_property
+    def _commandos(self) -> dict[str, Callable[[Toestand, str], list[Bericht]]]:
+        """Every user's commands, by name: each gets the state and who typed it."""
+        return {
+            "start": lambda toestand, _: self._start(toestand),
+            "help": self._hulp,
+            "menu": lambda toestand, _: self._menu_commando(toestand),
+            "stop": lambda toestand, _: self._stop(toestand),
+            "gemeente": lambda toestand, _: self._gemeente_commando(toestand),
+            "privacy": lambda _, __: [Bericht(t.PRIVACY.format(verloop=VERLOOP_TEKST))],
+            "wistjedat": lambda toestand, _: self._tip(toestand),
+            "vergeet": lambda toestand, _: self._vergeet(toestand),
+            "intake": lambda toestand, _: self._intake_commando(toestand),
+        }
+
+    def _hulp(self, toestand: Toestand, gebruiker: str) -> list[Bericht]:
+        """/help; in the middle of an intake it keeps the intake, and asks again."""
+        hulp = t.HULP
+        if self.hr and self.d.is_hr(gebruiker, None):
+            regels = (
+                f"- /{naam}: {uitleg}" for naam, uitleg in t.HR_COMMANDO_OMSCHRIJVINGEN.items()
+            )
+            hulp += "\n\n" + t.HULP_HR + "\n" + "\n".join(regels)
+        return [Bericht(hulp), *self.intake.hervat(toestand)]
+
+    def _menu_commando(self, toestand: Toestand) -> list[Bericht]:
+        if toestand.stap == Stap.INTAKE and toestand.antwoorden:
             nummer = toestand.nieuw_volgnummer()
             knoppen = [
-                Knop(t.VERGEET_JA, knop_data(nummer, "vergeet-ja")),
-                Knop(t.VERGEET_NEE, knop_data(nummer, "vergeet-nee")),
+                Knop(t.KNOP_INTAKE_STOPPEN, knop_data(nummer, "menu-stop")),
+                Knop(t.KNOP_INTAKE_VERDER, knop_data(nummer, "menu-verder")),
             ]
-            return [Bericht(t.VERGEET_VRAAG, [knoppen])]
-        if naam == "intake":
-            if toestand.gemeente is None:
-                return [self._kies_gemeente(toestand)]
-            return self.intake.begin(toestand)
-        return [Bericht(t.ONBEKEND_COMMANDO)]
+            return [Bericht(t.MENU_TIJDENS_INTAKE, [knoppen])]
+        self._stop_intake(toestand)
+        return [self._menu(toestand)]
+
+    def _stop(self, toestand: Toestand) -> list[Bericht]:
+        bezig = toestand.stap != Stap.MENU
+        self._stop_intake(toestand)
+        return [Bericht(t.GESTOPT if bezig else t.NIETS_TE_STOPPEN)]
+
+    def _gemeente_commando(self, toestand: Toestand) -> list[Bericht]:
+        self._stop_intake(toestand)
+        return [self._kies_gemeente(toestand)]
+
+    def _vergeet(self, toestand: Toestand) -> list[Bericht]:
+        toestand.stap = Stap.VERGEET
+        nummer = toestand.nieuw_volgnummer()
+        knoppen = [
+            Knop(t.VERGEET_JA, knop_data(nummer, "vergeet-ja")),
+            Knop(t.VERGEET_NEE, knop_data(nummer, "vergeet-nee")),
+        ]
+        return [Bericht(t.VERGEET_VRAAG, [knoppen])]
+
+    def _intake_commando(self, toestand: Toestand) -> list[Bericht]:
+        if toestand.gemeente is None:
+            return [self._kies_gemeente(toestand)]
+        return self.intake.begin(toestand)
 
     def _tekst(self, toestand: Toestand, tekst: str, gebruiker: str) -> list[Bericht]:
         if toestand.stap.is_hr:

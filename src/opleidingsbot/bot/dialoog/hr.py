@@ -9,6 +9,7 @@ the configuration only (``Diensten.is_hr``), never from chat input.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import secrets
 from collections.abc import Callable
@@ -80,35 +81,47 @@ class HrGesprek:
     def knop(self, toestand: Toestand, actie: str, door: str) -> list[Bericht]:
         """A button of HR's current step (its number was checked by the caller)."""
         toestand.hr.door = door
-        if actie == "hr-zoek":
-            toestand.stap = Stap.HR_ZOEK
-            return [Bericht(t.HR_TYP_ZOEK)]
-        if actie == "hr-nieuw":
-            return self._nieuw_begin(toestand, None)
-        if actie.startswith("hr-toon:"):
-            return self._toon(toestand, actie.removeprefix("hr-toon:"))
-        if actie == "hr-antw":
-            toestand.stap = Stap.HR_ANTWOORD
-            return [Bericht(t.HR_TYP_ANTWOORD)]
-        if actie == "hr-form":
-            toestand.stap = Stap.HR_FORMULERING
-            return [Bericht(t.HR_TYP_FORMULERING)]
-        if actie == "hr-aanuit":
-            toestand.stap = Stap.HR_AANUIT
-            vraag = self._vraag(toestand)
-            if vraag is None:
-                return [Bericht(t.OUDE_KNOP)]
-            toestand.hr.actief = not vraag.actief
-            status = t.HR_AAN if not vraag.actief else t.HR_UIT
-            return self._voorbeeld(toestand, f"{vraag.vraag}\nStatus: {status}")
-        if actie == "hr-opslaan":
-            return self._opslaan(toestand)
-        if actie == "hr-annuleer":
-            toestand.naar_menu()
-            return [Bericht(t.HR_GEANNULEERD)]
-        if actie.startswith("hr-doc:"):
-            return self._nieuw_stap(toestand, actie.removeprefix("hr-doc:"))
-        return self._wachtrij_knop(toestand, actie)
+        soort, _, waarde = actie.partition(":")
+        handeling = self._knoppen.get(soort)
+        if handeling is None:
+            return self._wachtrij_knop(toestand, actie)
+        return handeling(toestand, waarde)
+
+    @functools.cached_property
+    def _knoppen(self) -> dict[str, Callable[[Toestand, str], list[Bericht]]]:
+        """HR's buttons outside the review queue, by action; each gets the value after ':'."""
+        return {
+            "hr-zoek": lambda toestand, _: self._naar(toestand, Stap.HR_ZOEK, t.HR_TYP_ZOEK),
+            "hr-nieuw": lambda toestand, _: self._nieuw_begin(toestand, None),
+            "hr-toon": self._toon,
+            "hr-antw": lambda toestand, _: self._naar(
+                toestand, Stap.HR_ANTWOORD, t.HR_TYP_ANTWOORD
+            ),
+            "hr-form": lambda toestand, _: self._naar(
+                toestand, Stap.HR_FORMULERING, t.HR_TYP_FORMULERING
+            ),
+            "hr-aanuit": lambda toestand, _: self._aan_uit(toestand),
+            "hr-opslaan": lambda toestand, _: self._opslaan(toestand),
+            "hr-annuleer": lambda toestand, _: self._annuleer(toestand),
+            "hr-doc": self._nieuw_stap,
+        }
+
+    def _naar(self, toestand: Toestand, stap: Stap, tekst: str) -> list[Bericht]:
+        toestand.stap = stap
+        return [Bericht(tekst)]
+
+    def _aan_uit(self, toestand: Toestand) -> list[Bericht]:
+        toestand.stap = Stap.HR_AANUIT
+        vraag = self._vraag(toestand)
+        if vraag is None:
+            return [Bericht(t.OUDE_KNOP)]
+        toestand.hr.actief = not vraag.actief
+        status = t.HR_AAN if not vraag.actief else t.HR_UIT
+        return self._voorbeeld(toestand, f"{vraag.vraag}\nStatus: {status}")
+
+    def _annuleer(self, toestand: Toestand) -> list[Bericht]:
+        toestand.naar_menu()
+        return [Bericht(t.HR_GEANNULEERD)]
 
     def _zoek(self, toestand: Toestand, tekst: str) -> list[Bericht]:
         faq = self.store.faq()
