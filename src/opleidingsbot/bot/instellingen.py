@@ -54,6 +54,12 @@ class Instellingen(BaseSettings):
     """Another FAQ folder than ``faq/`` in the data folder (read it as ``faq_map``)."""
     gemeente: str | None = Field(default=None, alias="OPLEIDINGSBOT_GEMEENTE")
     """Fixes the employer for a one-employer deployment."""
+    console_url: str = Field(default="http://127.0.0.1:8080", alias="OPLEIDINGSBOT_CONSOLE_URL")
+    """Where HR reaches the console (with a proxy's sub-path): sign-in links start with it."""
+    console_geheim: SecretStr | None = Field(default=None, alias="OPLEIDINGSBOT_CONSOLE_GEHEIM")
+    """Signs links and sessions; unset: a key file in the data folder (one server)."""
+    console_https: bool = Field(default=False, alias="OPLEIDINGSBOT_CONSOLE_HTTPS")
+    """The session cookie only over HTTPS: set it when a TLS proxy serves the console."""
 
     @field_validator("hr_ids", mode="before")
     @classmethod

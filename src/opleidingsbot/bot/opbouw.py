@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from opleidingsbot.bot.console.app import ConsoleDiensten
+from opleidingsbot.bot.console.toegang import Links, sleutel
 from opleidingsbot.bot.dialoog.diensten import Diensten
 from opleidingsbot.bot.dialoog.gesprek import Gesprek
 from opleidingsbot.bot.instellingen import Instellingen
@@ -28,6 +30,26 @@ def gemeentenamen(regelboek: Regelboek, store: FaqStore) -> dict[str, str]:
     met_faq = set(store.faq().gemeenten())
     namen = {r.gemeente: r.bestand.gemeente_naam for r in regelboek.regelingen}
     return {code: namen[code] for code in sorted(namen) if code in met_faq}
+
+
+def bouw_console(instellingen: Instellingen) -> ConsoleDiensten:
+    """HR's console on the same FAQ folder and database as the bot."""
+    store = FaqStore(instellingen.faq_map)
+    geheim = console_sleutel(instellingen)
+    return ConsoleDiensten(
+        store=store,
+        wachtrij=Wachtrij(open_database(instellingen.database)),
+        gemeenten=gemeentenamen(laad_regelboek(), store),
+        links=Links(geheim),
+        geheim=geheim,
+        alleen_https=instellingen.console_https,
+    )
+
+
+def console_sleutel(instellingen: Instellingen) -> str:
+    """The key that signs the console's links and sessions (see ``toegang.sleutel``)."""
+    gezet = instellingen.console_geheim
+    return sleutel(instellingen.data_map, gezet.get_secret_value() if gezet else None)
 
 
 def hr_controle(

@@ -9,7 +9,7 @@ import sys
 
 from pydantic import ValidationError
 
-from opleidingsbot.bot.cli import chat, faq, quote, regels, run, stats, vraag, vragen
+from opleidingsbot.bot.cli import chat, console, faq, quote, regels, run, stats, vraag, vragen
 from opleidingsbot.bot.cli.uitgang import Uitgang
 from opleidingsbot.bot.instellingen import Instellingen, instellingen_fout
 
@@ -29,6 +29,7 @@ def bouw_parser() -> argparse.ArgumentParser:
     run.registreer(sub)
     stats.registreer(sub)
     vragen.registreer(sub)
+    console.registreer(sub)
     return parser
 
 

@@ -20,6 +20,7 @@ from opleidingsbot.bot import teksten as t
 from opleidingsbot.bot.dialoog.berichten import Bericht, Document, Knop, knop_data, kort_label
 from opleidingsbot.bot.dialoog.diensten import Diensten
 from opleidingsbot.bot.dialoog.toestand import HrConcept, Stap, Toestand
+from opleidingsbot.bot.hrtaken import als_formulering
 from opleidingsbot.bot.statistiek import (
     als_bericht,
     top_onbeantwoord,
@@ -402,15 +403,10 @@ class HrGesprek:
         nieuw = toestand.hr.vraag or ""
         door = self._door(toestand)
 
-        def erbij() -> None:
-            wijziging = {"varianten": [*vraag.varianten, nieuw]}
-            kopie = FaqItem.model_validate({**vraag.model_dump(), **wijziging})
-            self.store.wijzig(
-                kopie, self.store.versie(vraag), door=door, controle=weiger_botsingen
-            )
-            self.d.wachtrij.zet_status(groep, "verwerkt")
-
-        antwoord = self._bewaar(toestand, erbij)
+        antwoord = self._bewaar(
+            toestand,
+            lambda: als_formulering(self.store, self.d.wachtrij, vraag, nieuw, groep, door),
+        )
         if antwoord[0].tekst != t.HR_OPGESLAGEN:
             return antwoord
         klaar = Bericht(t.HR_TOEGEVOEGD_ALS_FORMULERING.format(vraag=vraag.vraag))

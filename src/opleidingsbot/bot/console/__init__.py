@@ -1,0 +1,1 @@
+"""HR's console in the browser (an ASGI app)."""

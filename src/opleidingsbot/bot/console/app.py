@@ -1,0 +1,290 @@
+"""HR's console in the browser: an ASGI app (Starlette) with server-rendered pages.
+
+An edge like the Telegram channel: pages and forms are translated into the same
+stores the chat and the command line use (``FaqStore``, ``Wachtrij``) and the same
+HR tasks (``bot.hrtaken``); nothing here decides what a change means. No script is
+needed, and no asset is fetched from elsewhere: styles are served by the app.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.datastructures import FormData, MutableHeaders
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from opleidingsbot.bot.console.toegang import (
+    SESSIE_GELDIG,
+    Beheerder,
+    LinkFout,
+    Links,
+    csrf_klopt,
+    csrf_token,
+)
+from opleidingsbot.bot.hrtaken import als_formulering
+from opleidingsbot.bot.opslag.wachtrij import Wachtrij
+from opleidingsbot.knowledge.clashes import BotsingFout
+from opleidingsbot.knowledge.faq import ALGEMEEN, FaqFout
+from opleidingsbot.knowledge.store import FaqStore, VerouderdFout
+
+HIER = Path(__file__).parent
+VEILIGHEID = {
+    "Content-Security-Policy": "default-src 'self'; form-action 'self'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",  # a sign-in link must not leak to another site
+    "Cache-Control": "no-store",
+}
+
+
+@dataclasses.dataclass
+class ConsoleDiensten:
+    """What the console works on, built by the composition root."""
+
+    store: FaqStore
+    wachtrij: Wachtrij
+    gemeenten: dict[str, str]
+    """Employer key to display name."""
+    links: Links
+    geheim: str
+    """Signs the session cookie."""
+    alleen_https: bool = False
+    """Send the session cookie over HTTPS only (set it behind a TLS proxy)."""
+
+
+Actie = Callable[[Request, Beheerder], Awaitable[Response]]
+Formulieractie = Callable[[Request, Beheerder, FormData], Awaitable[Response]]
+VERLOPEN = "Het formulier was verlopen. Probeer het opnieuw."
+AL_VERWERKT = "Deze vragen zijn al verwerkt, of je mag ze niet zien."
+
+
+def maak_app(d: ConsoleDiensten) -> Starlette:
+    """The console as an ASGI app; behind a proxy on a sub-path, run it with root_path."""
+    c = Console(d)
+    return Starlette(
+        routes=[
+            Route("/", c.begin),
+            Route("/aanmelden", c.aanmelden),
+            Route("/afmelden", c.afmelden, methods=["POST"]),
+            Route("/vragen", c.alleen_hr(c.vragen)),
+            Route("/vragen/formulering", c.formulier(c.formulering), methods=["POST"]),
+            Route("/vragen/afwijzen", c.formulier(c.afwijzen), methods=["POST"]),
+            Mount("/statisch", StaticFiles(directory=HIER / "statisch"), name="statisch"),
+        ],
+        middleware=[
+            Middleware(Kopregels),
+            Middleware(
+                SessionMiddleware,
+                secret_key=d.geheim,
+                session_cookie="opleidingsbot_console",
+                max_age=SESSIE_GELDIG,
+                same_site="strict",
+                https_only=d.alleen_https,
+            ),
+        ],
+    )
+
+
+class Console:
+    """The pages and forms; each translates a request into the stores' calls."""
+
+    def __init__(self, d: ConsoleDiensten) -> None:
+        self.d = d
+        self.sjablonen = Jinja2Templates(directory=HIER / "sjablonen")
+
+    def pagina(self, request: Request, naam: str, status: int = 200, **inhoud: Any) -> Response:
+        """A page from its template, with what every page shows."""
+        sessie = request.session
+        context = {
+            "basis": request.scope.get("root_path", ""),
+            "csrf": csrf_token(sessie),
+            "beheerder": _beheerder(sessie),
+            "melding": sessie.pop("melding", None),
+            **inhoud,
+        }
+        antwoord: Response = self.sjablonen.TemplateResponse(
+            request, naam, context, status_code=status
+        )
+        return antwoord
+
+    def naar(self, request: Request, pad: str, melding: str | None = None) -> Response:
+        """Go to another page (after a form: the browser's back button posts nothing twice)."""
+        if melding:
+            request.session["melding"] = melding
+        return RedirectResponse(request.scope.get("root_path", "") + pad, status_code=303)
+
+    def alleen_hr(self, actie: Actie) -> Callable[[Request], Awaitable[Response]]:
+        """A page for signed-in HR only; anyone else goes to the sign-in page."""
+
+        async def route(request: Request) -> Response:
+            beheerder = _beheerder(request.session)
+            if beheerder is None:
+                return self.naar(request, "/")
+            return await actie(request, beheerder)
+
+        return route
+
+    def formulier(self, actie: Formulieractie) -> Callable[[Request], Awaitable[Response]]:
+        """A form for signed-in HR, refused without the session's CSRF token."""
+
+        async def route(request: Request, beheerder: Beheerder) -> Response:
+            form = await request.form()
+            if not csrf_klopt(request.session, form.get("csrf")):
+                return self.naar(
+                    request, "/vragen", "Het formulier was verlopen. Probeer opnieuw."
+                )
+            return await actie(request, beheerder, form)
+
+        return self.alleen_hr(route)
+
+    async def begin(self, request: Request) -> Response:
+        """The start: the queue when signed in, else how to sign in."""
+        if _beheerder(request.session):
+            return self.naar(request, "/vragen")
+        return self.pagina(request, "aanmelden.html")
+
+    async def aanmelden(self, request: Request) -> Response:
+        """Spend a sign-in link and start a session."""
+        try:
+            beheerder = self.d.links.gebruik(request.query_params.get("token", ""))
+        except LinkFout as fout:
+            return self.pagina(request, "aanmelden.html", status=403, fout=str(fout))
+        request.session.clear()
+        request.session["wie"] = beheerder.wie
+        gemeenten = beheerder.gemeenten
+        request.session["gemeenten"] = None if gemeenten is None else sorted(gemeenten)
+        return self.naar(request, "/vragen")
+
+    async def afmelden(self, request: Request) -> Response:
+        """End the session."""
+        if not csrf_klopt(request.session, (await request.form()).get("csrf")):
+            return Response("Het formulier is verlopen. Laad de pagina opnieuw.", 403)
+        request.session.clear()
+        return self.naar(request, "/")
+
+    async def vragen(self, request: Request, beheerder: Beheerder) -> Response:
+        """The review queue: groups of similar questions, most often asked first."""
+        gekozen = request.query_params.get("gemeente") or None
+        zichtbaar = [g for g in self.d.gemeenten if beheerder.mag(g)]
+        if gekozen is not None and gekozen not in zichtbaar:
+            fout = "Deze gemeente mag je niet zien."
+            return self.pagina(request, "fout.html", status=403, fout=fout)
+        rijen = [rij for g in ([gekozen] if gekozen else zichtbaar) for rij in self._rijen(g)]
+        keuzes = [(g, self.d.gemeenten[g]) for g in zichtbaar]
+        return self.pagina(request, "vragen.html", rijen=rijen, keuzes=keuzes, gekozen=gekozen)
+
+    def _rijen(self, gemeente: str) -> list[dict[str, Any]]:
+        faq = self.d.store.faq()
+        items = [v for v, _ in faq.zichtbaar(gemeente)] if gemeente in faq.bestanden else []
+        rijen = []
+        for groep in self.d.wachtrij.groepen(gemeente):
+            bijna = [faq.vraag(i) for i in groep.bijna()[:3]]
+            dichtbij = [g[0] for g in bijna if g is not None]
+            rijen.append(
+                {
+                    "gemeente": gemeente,
+                    "naam": self.d.gemeenten.get(gemeente, gemeente),
+                    "vraag": groep.voorbeeld.vraag,
+                    "aantal": len(groep.vragen),
+                    "ids": ",".join(str(v.id) for v in groep.vragen),
+                    "dichtbij": dichtbij,
+                    "rest": sorted((v for v in items if v not in dichtbij), key=lambda v: v.vraag),
+                }
+            )
+        return rijen
+
+    async def formulering(
+        self, request: Request, beheerder: Beheerder, form: FormData
+    ) -> Response:
+        """Add the queued question as a phrasing of an entry; its group leaves the queue."""
+        gemeente, groep = _groep(self.d.wachtrij, beheerder, form)
+        if groep is None:
+            return self.naar(request, "/vragen", AL_VERWERKT)
+        gevonden = self.d.store.faq().vraag(str(form.get("vraag_id", "")))
+        if gevonden is None or gevonden[1].gemeente not in (gemeente, ALGEMEEN):
+            return self.naar(request, "/vragen", "Kies een vraag uit de lijst.")
+        item = gevonden[0]
+        tekst = _eerste(self.d.wachtrij, groep)
+        try:
+            als_formulering(self.d.store, self.d.wachtrij, item, tekst, groep, beheerder.wie)
+        except (VerouderdFout, BotsingFout, FaqFout) as fout:
+            return self.naar(request, "/vragen", f"Niet opgeslagen: {_uitleg(fout)}")
+        melding = f"Opgeslagen: “{tekst}” hoort nu bij “{item.vraag}”."
+        return self.naar(request, "/vragen", melding)
+
+    async def afwijzen(self, request: Request, beheerder: Beheerder, form: FormData) -> Response:
+        """Dismiss a group of queued questions."""
+        _, groep = _groep(self.d.wachtrij, beheerder, form)
+        if groep is None:
+            return self.naar(request, "/vragen", AL_VERWERKT)
+        self.d.wachtrij.zet_status(groep, "afgewezen")
+        return self.naar(request, "/vragen", "Afgewezen. De vraag staat niet meer in de lijst.")
+
+
+class Kopregels:
+    """Security headers on every answer (pure ASGI, so streaming stays as it is)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass the request on; add the headers to the answer's start."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def met_kopregels(bericht: Message) -> None:
+            if bericht["type"] == "http.response.start":
+                headers = MutableHeaders(scope=bericht)
+                for naam, waarde in VEILIGHEID.items():
+                    headers[naam] = waarde
+            await send(bericht)
+
+        await self.app(scope, receive, met_kopregels)
+
+
+def _beheerder(sessie: dict[str, Any]) -> Beheerder | None:
+    wie = sessie.get("wie")
+    if not isinstance(wie, str):
+        return None
+    gemeenten = sessie.get("gemeenten")
+    return Beheerder(wie, None if gemeenten is None else frozenset(gemeenten))
+
+
+def _groep(
+    wachtrij: Wachtrij, beheerder: Beheerder, form: FormData
+) -> tuple[str, list[int] | None]:
+    """The employer and queued question ids a form names: only open ones HR may see."""
+    gemeente = str(form.get("gemeente", ""))
+    try:
+        ids = [int(deel) for deel in str(form.get("ids", "")).split(",") if deel]
+    except ValueError:
+        return gemeente, None
+    if not ids or not beheerder.mag(gemeente):
+        return gemeente, None
+    open_ = {v.id for v in wachtrij.open_vragen(gemeente)}
+    return gemeente, ids if set(ids) <= open_ else None
+
+
+def _eerste(wachtrij: Wachtrij, ids: list[int]) -> str:
+    """The text of the first asked of these queued questions."""
+    teksten = {v.id: v.vraag for v in wachtrij.open_vragen()}
+    return teksten[min(ids)]
+
+
+def _uitleg(fout: Exception) -> str:
+    if isinstance(fout, VerouderdFout):
+        return "iemand anders heeft deze vraag net gewijzigd. Bekijk hem opnieuw."
+    if isinstance(fout, BotsingFout):
+        return fout.gevonden[0].tekst()
+    return str(fout).splitlines()[0]

@@ -1,0 +1,237 @@
+"""HR's console: in a real browser (headless Chromium over real HTTP) and at the HTTP level."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from opleidingsbot.bot.console.app import ConsoleDiensten, maak_app
+from opleidingsbot.bot.console.toegang import Links
+from opleidingsbot.bot.opslag.database import open_database
+from opleidingsbot.bot.opslag.wachtrij import Wachtrij
+from opleidingsbot.knowledge.faq import laad_faq
+from opleidingsbot.knowledge.store import FaqStore
+from opleidingsbot.rules import Regelboek
+from tests.chatdriver import GEMEENTEN, Gebruiker, Klok, bouw
+from tests.fakes.botapi import vrije_poort
+
+ONBEKEND = "wordt mijn parkeervergunning bij de hogeschool betaald"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SCHERMEN = Path(os.environ.get("OPLEIDINGSBOT_SCHERMEN", "/tmp/opleidingsbot-schermen"))
+
+
+@dataclass
+class Omgeving:
+    map_: Path
+    console: ConsoleDiensten
+    werknemer: Gebruiker
+
+    def link(self, gemeenten: frozenset[str] | None = None) -> str:
+        return "/aanmelden?token=" + self.console.links.maak("console:anna", gemeenten)
+
+    def faq_id(self, tekst: str) -> str:
+        for bestand in laad_faq(self.map_ / "faq").bestanden.values():
+            for vraag in bestand.vragen:
+                if vraag.vraag == tekst:
+                    return vraag.id
+        raise KeyError(tekst)
+
+
+@pytest.fixture
+def omgeving(tmp_path: Path, regelboek: Regelboek) -> Omgeving:
+    # the bot on a copy of the FAQ that HR may change; a question it cannot answer
+    gesprek = bouw(tmp_path, regelboek, Klok(), "haarlem", hr=frozenset({"hr:niemand"}))
+    werknemer = Gebruiker(gesprek, "telegram:41")
+    werknemer.zeg("/start")
+    werknemer.zeg(ONBEKEND)
+    assert "weet ik niet" in werknemer.tekst()
+    console = ConsoleDiensten(
+        store=FaqStore(tmp_path / "faq"),
+        wachtrij=Wachtrij(open_database(tmp_path / "db.sqlite3")),
+        gemeenten=dict(GEMEENTEN),
+        links=Links("geheim-voor-de-test"),
+        geheim="geheim-voor-de-test",
+    )
+    return Omgeving(tmp_path, console, werknemer)
+
+
+@pytest.fixture
+def server(omgeving: Omgeving) -> Iterator[str]:
+    """The console over real HTTP on 127.0.0.1, as ``opleidingsbot console`` serves it."""
+    poort = vrije_poort()
+    config = uvicorn.Config(
+        maak_app(omgeving.console), host="127.0.0.1", port=poort, log_level="warning"
+    )
+    uvi = uvicorn.Server(config)
+    draad = threading.Thread(target=uvi.run, daemon=True)
+    draad.start()
+    for _ in range(200):
+        if uvi.started:
+            break
+        time.sleep(0.05)
+    assert uvi.started
+    yield f"http://127.0.0.1:{poort}"
+    uvi.should_exit = True
+    draad.join(timeout=10)
+
+
+@pytest.fixture
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium ontbreekt: .ci/run installeert het (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+def test_hr_signs_in_with_a_link_and_turns_a_queued_question_into_a_phrasing(
+    omgeving: Omgeving, server: str, browser: object
+) -> None:
+    from playwright.sync_api import Browser, expect
+
+    assert isinstance(browser, Browser)
+    pagina = browser.new_page()
+    pagina.goto(server + omgeving.link())
+    expect(pagina.get_by_role("heading", name="Vragen zonder antwoord")).to_be_visible()
+    rij = pagina.get_by_role("row").filter(has_text=ONBEKEND)
+    expect(rij).to_contain_text("1×")
+    SCHERMEN.mkdir(parents=True, exist_ok=True)
+    pagina.screenshot(path=SCHERMEN / "console-vragen.png", full_page=True)
+
+    doel = "Krijg ik reiskosten voor mijn opleiding vergoed?"
+    rij.get_by_label("Hoort bij").select_option(omgeving.faq_id(doel))
+    rij.get_by_role("button", name="Voeg toe als formulering").click()
+    expect(pagina.get_by_role("status")).to_contain_text("Opgeslagen")
+    expect(pagina.get_by_text(ONBEKEND)).to_have_count(1)  # only in the message, not the table
+    expect(pagina.get_by_role("row").filter(has_text=ONBEKEND)).to_have_count(0)
+
+    # the next employee who asks it gets the entry's answer, from the bot that runs
+    omgeving.werknemer.zeg(ONBEKEND)
+    assert f"Antwoord op de vraag: {doel}" in omgeving.werknemer.tekst()
+    wijziging = laad_faq(omgeving.map_ / "faq").vraag(omgeving.faq_id(doel))
+    assert wijziging is not None and ONBEKEND in wijziging[0].varianten
+
+
+def test_a_used_or_forged_link_is_refused_in_the_browser(
+    omgeving: Omgeving, server: str, browser: object
+) -> None:
+    from playwright.sync_api import Browser, expect
+
+    assert isinstance(browser, Browser)
+    link = omgeving.link()
+    eerste = browser.new_page()
+    eerste.goto(server + link)
+    expect(eerste.get_by_role("heading", name="Vragen zonder antwoord")).to_be_visible()
+    tweede = browser.new_context().new_page()  # another browser, the same link
+    antwoord = tweede.goto(server + link)
+    assert antwoord is not None and antwoord.status == 403
+    expect(tweede.get_by_role("alert")).to_contain_text("al gebruikt")
+    vals = tweede.goto(server + link[:-3] + "abc")
+    assert vals is not None and vals.status == 403
+    expect(tweede.get_by_role("alert")).to_contain_text("klopt niet")
+    tweede.goto(server + "/vragen")  # without a session: back to how to sign in
+    expect(tweede.get_by_role("heading", name="Inloggen")).to_be_visible()
+
+
+def test_an_expired_link_is_refused(
+    omgeving: Omgeving, server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    link = omgeving.link()
+    later = time.time() + 11 * 60
+    monkeypatch.setattr("itsdangerous.timed.time.time", lambda: later)
+    with httpx.Client(base_url=server) as client:
+        antwoord = client.get(link)
+    assert antwoord.status_code == 403 and "verlopen" in antwoord.text
+
+
+def _formulier(html: str, actie: str) -> dict[str, str]:
+    gevonden = re.search(rf'action="/vragen/{actie}".*?</form>', html, re.S)
+    assert gevonden, html
+    velden = re.findall(r'name="(\w+)" value="([^"]*)"', gevonden.group(0))
+    return dict(velden)
+
+
+def test_hr_of_another_employer_sees_nothing_and_changes_nothing(
+    omgeving: Omgeving, server: str
+) -> None:
+    with httpx.Client(base_url=server, follow_redirects=True) as haarlem:
+        haarlem.get(omgeving.link(frozenset({"haarlem"})))
+        velden = _formulier(haarlem.get("/vragen").text, "afwijzen")
+    with httpx.Client(base_url=server, follow_redirects=True) as capelle:
+        capelle.get(omgeving.link(frozenset({"capelle-aan-den-ijssel"})))
+        lijst = capelle.get("/vragen")
+        assert ONBEKEND not in lijst.text
+        assert capelle.get("/vragen?gemeente=haarlem").status_code == 403
+        # haarlem's form, posted with capelle's own session token: refused
+        eigen = re.search(r'name="csrf" value="([^"]+)"', lijst.text)
+        assert eigen
+        capelle.post("/vragen/afwijzen", data={**velden, "csrf": eigen.group(1)})
+    assert [v.vraag for v in omgeving.console.wachtrij.open_vragen("haarlem")] == [ONBEKEND]
+
+
+def test_a_form_without_the_sessions_token_changes_nothing(
+    omgeving: Omgeving, server: str
+) -> None:
+    with httpx.Client(base_url=server, follow_redirects=True) as client:
+        client.get(omgeving.link())
+        velden = _formulier(client.get("/vragen").text, "afwijzen")
+        antwoord = client.post("/vragen/afwijzen", data={**velden, "csrf": "vals"})
+    assert "verlopen" in antwoord.text
+    assert [v.vraag for v in omgeving.console.wachtrij.open_vragen("haarlem")] == [ONBEKEND]
+
+
+def test_every_page_sends_its_security_headers(server: str) -> None:
+    antwoord = httpx.get(server + "/")
+    assert "default-src 'self'" in antwoord.headers["content-security-policy"]
+    assert antwoord.headers["referrer-policy"] == "no-referrer"
+
+
+def test_the_console_key_file_is_made_once_and_private(tmp_path: Path) -> None:
+    from opleidingsbot.bot.console.toegang import sleutel
+
+    eerste = sleutel(tmp_path)
+    assert sleutel(tmp_path) == eerste and len(eerste) >= 32
+    assert (tmp_path / "console.key").stat().st_mode & 0o077 == 0
+    assert sleutel(tmp_path, "gezet") == "gezet"
+
+
+def test_the_operators_link_signs_in_to_the_console_of_the_same_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from opleidingsbot.bot.instellingen import Instellingen
+    from opleidingsbot.bot.opbouw import bouw_console
+    from tests.conftest import opleidingsbot
+
+    monkeypatch.setenv("OPLEIDINGSBOT_DATA_MAP", str(tmp_path))
+    monkeypatch.setenv("OPLEIDINGSBOT_CONSOLE_URL", "https://intranet/hr/")
+    uit = opleidingsbot("console", "--link", "--gemeente", "haarlem", "--naam", "anna")
+    assert uit.returncode == 0, uit.stderr
+    assert uit.stdout.startswith("https://intranet/hr/aanmelden?token=")
+    token = uit.stdout.strip().split("token=", 1)[1]
+    beheerder = bouw_console(Instellingen()).links.gebruik(token)
+    assert beheerder.wie == "console:anna" and beheerder.gemeenten == frozenset({"haarlem"})
+    fout = opleidingsbot("console", "--link", "--gemeente", "nergens")
+    assert fout.returncode == 2 and "nergens" in fout.stderr
