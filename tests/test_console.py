@@ -15,11 +15,13 @@ import httpx
 import pytest
 import uvicorn
 
-from opleidingsbot.bot.console.app import ConsoleDiensten, maak_app
+from opleidingsbot.bot.console.app import maak_app
+from opleidingsbot.bot.console.basis import ConsoleDiensten
 from opleidingsbot.bot.console.toegang import Links
 from opleidingsbot.bot.opslag.database import open_database
 from opleidingsbot.bot.opslag.wachtrij import Wachtrij
 from opleidingsbot.knowledge.faq import laad_faq
+from opleidingsbot.knowledge.levend import LevendeMatcher
 from opleidingsbot.knowledge.store import FaqStore
 from opleidingsbot.rules import Regelboek
 from tests.chatdriver import GEMEENTEN, Gebruiker, Klok, bouw
@@ -55,8 +57,10 @@ def omgeving(tmp_path: Path, regelboek: Regelboek) -> Omgeving:
     werknemer.zeg("/start")
     werknemer.zeg(ONBEKEND)
     assert "weet ik niet" in werknemer.tekst()
+    store = FaqStore(tmp_path / "faq")
     console = ConsoleDiensten(
-        store=FaqStore(tmp_path / "faq"),
+        store=store,
+        matcher=LevendeMatcher(store),
         wachtrij=Wachtrij(open_database(tmp_path / "db.sqlite3")),
         gemeenten=dict(GEMEENTEN),
         links=Links("geheim-voor-de-test"),
@@ -235,3 +239,65 @@ def test_the_operators_link_signs_in_to_the_console_of_the_same_data_folder(
     assert beheerder.wie == "console:anna" and beheerder.gemeenten == frozenset({"haarlem"})
     fout = opleidingsbot("console", "--link", "--gemeente", "nergens")
     assert fout.returncode == 2 and "nergens" in fout.stderr
+
+
+def test_hr_tests_a_question_previews_an_edit_and_saves_it(
+    omgeving: Omgeving, server: str, browser: object
+) -> None:
+    from playwright.sync_api import Browser, expect
+
+    assert isinstance(browser, Browser)
+    pagina = browser.new_page()
+    pagina.goto(server + omgeving.link(frozenset({"haarlem"})))
+    pagina.get_by_role("link", name="FAQ").click()
+    pagina.get_by_label("Test een vraag").fill("krijg ik mijn reiskosten vergoed")
+    pagina.get_by_role("button", name="Wat zegt de bot?").click()
+    doel = "Krijg ik reiskosten voor mijn opleiding vergoed?"
+    expect(pagina.locator(".test .chat")).to_contain_text(f"Antwoord op de vraag: {doel}")
+    pagina.get_by_role("link", name="Bekijk of wijzig deze vraag").click()
+    expect(pagina.get_by_role("heading", level=1)).to_have_text(doel)
+
+    lang = (
+        "Je krijgt je reiskosten voor je opleiding vergoed als je met het openbaar vervoer "
+        "reist en je leidinggevende daar vooraf akkoord op heeft gegeven."
+    )
+    pagina.get_by_label("Antwoord (kort").fill(lang)
+    pagina.get_by_role("button", name="Bekijk").click()
+    expect(pagina.locator("#voorbeeld")).to_contain_text(lang)
+    expect(pagina.locator(".b1")).to_contain_text("Lange zin")
+    assert lang not in laad_faq(omgeving.map_ / "faq").vraag(omgeving.faq_id(doel))[0].antwoord  # type: ignore[index]
+
+    kort = "Ja, met het openbaar vervoer. Vraag het eerst aan je leidinggevende."
+    pagina.get_by_label("Antwoord (kort").fill(kort)
+    pagina.get_by_role("button", name="Opslaan").click()
+    expect(pagina.get_by_role("status")).to_contain_text("Opgeslagen")
+    SCHERMEN.mkdir(parents=True, exist_ok=True)
+    pagina.screenshot(path=SCHERMEN / "console-faq.png", full_page=True)
+    omgeving.werknemer.zeg("krijg ik mijn reiskosten vergoed")
+    assert kort in omgeving.werknemer.tekst()
+
+
+def test_a_save_on_a_version_someone_else_changed_is_refused_side_by_side(
+    omgeving: Omgeving, server: str, browser: object
+) -> None:
+    from playwright.sync_api import Browser, expect
+
+    assert isinstance(browser, Browser)
+    doel = "Krijg ik reiskosten voor mijn opleiding vergoed?"
+    id_ = omgeving.faq_id(doel)
+    pagina = browser.new_page()
+    pagina.goto(server + omgeving.link())
+    pagina.goto(f"{server}/faq/{id_}")
+    # meanwhile a colleague changes the answer from the command line
+    store = FaqStore(omgeving.map_ / "faq")
+    gevonden = store.faq().vraag(id_)
+    assert gevonden is not None
+    ander = gevonden[0].model_copy(update={"antwoord": "Het antwoord van een collega."})
+    store.wijzig(ander, store.versie(gevonden[0]), door="cli:piet")
+
+    pagina.get_by_label("Antwoord (kort").fill("Mijn eigen nieuwe antwoord.")
+    pagina.get_by_role("button", name="Opslaan").click()
+    expect(pagina.get_by_role("alert")).to_contain_text("iemand anders")
+    expect(pagina.locator(".naast").first).to_contain_text("Het antwoord van een collega.")
+    expect(pagina.locator(".naast").first).to_contain_text("Mijn eigen nieuwe antwoord.")
+    assert store.faq().vraag(id_)[0].antwoord == "Het antwoord van een collega."  # type: ignore[index]

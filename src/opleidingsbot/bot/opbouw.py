@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from opleidingsbot.bot.console.app import ConsoleDiensten
+from opleidingsbot.bot.console.basis import ConsoleDiensten
 from opleidingsbot.bot.console.toegang import Links, sleutel
 from opleidingsbot.bot.dialoog.diensten import Diensten
 from opleidingsbot.bot.dialoog.gesprek import Gesprek
@@ -38,6 +38,7 @@ def bouw_console(instellingen: Instellingen) -> ConsoleDiensten:
     geheim = console_sleutel(instellingen)
     return ConsoleDiensten(
         store=store,
+        matcher=LevendeMatcher(store),
         wachtrij=Wachtrij(open_database(instellingen.database)),
         gemeenten=gemeentenamen(laad_regelboek(), store),
         links=Links(geheim),

@@ -8,69 +8,33 @@ needed, and no asset is fetched from elsewhere: styles are served by the app.
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
-from starlette.datastructures import FormData, MutableHeaders
+from starlette.datastructures import FormData
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
-from starlette.templating import Jinja2Templates
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from opleidingsbot.bot.console.toegang import (
-    SESSIE_GELDIG,
-    Beheerder,
-    LinkFout,
-    Links,
-    csrf_klopt,
-    csrf_token,
-)
+from opleidingsbot.bot.console.basis import HIER, Basis, ConsoleDiensten, Kopregels, beheerder_van
+from opleidingsbot.bot.console.faqpaginas import Faqpaginas
+from opleidingsbot.bot.console.toegang import SESSIE_GELDIG, Beheerder, LinkFout, csrf_klopt
 from opleidingsbot.bot.hrtaken import als_formulering
 from opleidingsbot.bot.opslag.wachtrij import Wachtrij
 from opleidingsbot.knowledge.clashes import BotsingFout
 from opleidingsbot.knowledge.faq import ALGEMEEN, FaqFout
-from opleidingsbot.knowledge.store import FaqStore, VerouderdFout
+from opleidingsbot.knowledge.store import VerouderdFout
 
-HIER = Path(__file__).parent
-VEILIGHEID = {
-    "Content-Security-Policy": "default-src 'self'; form-action 'self'; frame-ancestors 'none'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",  # a sign-in link must not leak to another site
-    "Cache-Control": "no-store",
-}
-
-
-@dataclasses.dataclass
-class ConsoleDiensten:
-    """What the console works on, built by the composition root."""
-
-    store: FaqStore
-    wachtrij: Wachtrij
-    gemeenten: dict[str, str]
-    """Employer key to display name."""
-    links: Links
-    geheim: str
-    """Signs the session cookie."""
-    alleen_https: bool = False
-    """Send the session cookie over HTTPS only (set it behind a TLS proxy)."""
-
-
-Actie = Callable[[Request, Beheerder], Awaitable[Response]]
-Formulieractie = Callable[[Request, Beheerder, FormData], Awaitable[Response]]
-VERLOPEN = "Het formulier was verlopen. Probeer het opnieuw."
 AL_VERWERKT = "Deze vragen zijn al verwerkt, of je mag ze niet zien."
 
 
 def maak_app(d: ConsoleDiensten) -> Starlette:
     """The console as an ASGI app; behind a proxy on a sub-path, run it with root_path."""
     c = Console(d)
+    f = Faqpaginas(d)
     return Starlette(
         routes=[
             Route("/", c.begin),
@@ -79,6 +43,9 @@ def maak_app(d: ConsoleDiensten) -> Starlette:
             Route("/vragen", c.alleen_hr(c.vragen)),
             Route("/vragen/formulering", c.formulier(c.formulering), methods=["POST"]),
             Route("/vragen/afwijzen", c.formulier(c.afwijzen), methods=["POST"]),
+            Route("/faq", f.alleen_hr(f.lijst)),
+            Route("/faq/{id}", f.alleen_hr(f.item)),
+            Route("/faq/{id}", f.formulier(f.opslaan, f.terug), methods=["POST"]),
             Mount("/statisch", StaticFiles(directory=HIER / "statisch"), name="statisch"),
         ],
         middleware=[
@@ -95,61 +62,12 @@ def maak_app(d: ConsoleDiensten) -> Starlette:
     )
 
 
-class Console:
-    """The pages and forms; each translates a request into the stores' calls."""
-
-    def __init__(self, d: ConsoleDiensten) -> None:
-        self.d = d
-        self.sjablonen = Jinja2Templates(directory=HIER / "sjablonen")
-
-    def pagina(self, request: Request, naam: str, status: int = 200, **inhoud: Any) -> Response:
-        """A page from its template, with what every page shows."""
-        sessie = request.session
-        context = {
-            "basis": request.scope.get("root_path", ""),
-            "csrf": csrf_token(sessie),
-            "beheerder": _beheerder(sessie),
-            "melding": sessie.pop("melding", None),
-            **inhoud,
-        }
-        antwoord: Response = self.sjablonen.TemplateResponse(
-            request, naam, context, status_code=status
-        )
-        return antwoord
-
-    def naar(self, request: Request, pad: str, melding: str | None = None) -> Response:
-        """Go to another page (after a form: the browser's back button posts nothing twice)."""
-        if melding:
-            request.session["melding"] = melding
-        return RedirectResponse(request.scope.get("root_path", "") + pad, status_code=303)
-
-    def alleen_hr(self, actie: Actie) -> Callable[[Request], Awaitable[Response]]:
-        """A page for signed-in HR only; anyone else goes to the sign-in page."""
-
-        async def route(request: Request) -> Response:
-            beheerder = _beheerder(request.session)
-            if beheerder is None:
-                return self.naar(request, "/")
-            return await actie(request, beheerder)
-
-        return route
-
-    def formulier(self, actie: Formulieractie) -> Callable[[Request], Awaitable[Response]]:
-        """A form for signed-in HR, refused without the session's CSRF token."""
-
-        async def route(request: Request, beheerder: Beheerder) -> Response:
-            form = await request.form()
-            if not csrf_klopt(request.session, form.get("csrf")):
-                return self.naar(
-                    request, "/vragen", "Het formulier was verlopen. Probeer opnieuw."
-                )
-            return await actie(request, beheerder, form)
-
-        return self.alleen_hr(route)
+class Console(Basis):
+    """Signing in and out, and the review queue."""
 
     async def begin(self, request: Request) -> Response:
         """The start: the queue when signed in, else how to sign in."""
-        if _beheerder(request.session):
+        if beheerder_van(request.session):
             return self.naar(request, "/vragen")
         return self.pagina(request, "aanmelden.html")
 
@@ -229,36 +147,6 @@ class Console:
             return self.naar(request, "/vragen", AL_VERWERKT)
         self.d.wachtrij.zet_status(groep, "afgewezen")
         return self.naar(request, "/vragen", "Afgewezen. De vraag staat niet meer in de lijst.")
-
-
-class Kopregels:
-    """Security headers on every answer (pure ASGI, so streaming stays as it is)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Pass the request on; add the headers to the answer's start."""
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def met_kopregels(bericht: Message) -> None:
-            if bericht["type"] == "http.response.start":
-                headers = MutableHeaders(scope=bericht)
-                for naam, waarde in VEILIGHEID.items():
-                    headers[naam] = waarde
-            await send(bericht)
-
-        await self.app(scope, receive, met_kopregels)
-
-
-def _beheerder(sessie: dict[str, Any]) -> Beheerder | None:
-    wie = sessie.get("wie")
-    if not isinstance(wie, str):
-        return None
-    gemeenten = sessie.get("gemeenten")
-    return Beheerder(wie, None if gemeenten is None else frozenset(gemeenten))
 
 
 def _groep(

@@ -1,0 +1,145 @@
+"""The console's FAQ pages: test a question with the bot's matcher, show and edit an entry.
+
+"Test een vraag" runs the bot's own matcher, so HR sees what an employee would get.
+An edit is previewed as the chat shows it, with the B1 points to look at, before it is
+saved through the same store as the chat and the command line: a save on a version
+someone else changed meanwhile is refused, with both answers side by side.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import Response
+
+from opleidingsbot.bot.console.basis import Basis
+from opleidingsbot.bot.console.toegang import Beheerder
+from opleidingsbot.bot.weergave import antwoord_tekst
+from opleidingsbot.knowledge.clashes import BotsingFout, weiger_botsingen
+from opleidingsbot.knowledge.faq import ALGEMEEN, FaqBestand, FaqFout, FaqItem
+from opleidingsbot.knowledge.leesbaarheid import opmerkingen
+from opleidingsbot.knowledge.store import VerouderdFout
+
+NIET_GEVONDEN = "Deze vraag bestaat niet, of je mag hem niet zien."
+
+
+class Faqpaginas(Basis):
+    """/faq: the entries of an employer and a question to test; /faq/{id}: one entry."""
+
+    def terug(self, request: Request) -> str:
+        """Where a refused form of an entry's page leads: that page again."""
+        return f"/faq/{request.path_params['id']}"
+
+    async def lijst(self, request: Request, beheerder: Beheerder) -> Response:
+        """The employer's entries, and what the bot answers a question typed here."""
+        zichtbaar = [g for g in self.d.gemeenten if beheerder.mag(g)]
+        gemeente = request.query_params.get("gemeente") or (zichtbaar[0] if zichtbaar else "")
+        if gemeente not in zichtbaar:
+            fout = "Deze gemeente mag je niet zien."
+            return self.pagina(request, "fout.html", status=403, fout=fout)
+        faq = self.d.store.faq()
+        items = [v for v, _ in faq.zichtbaar(gemeente)]
+        items += [v for v in faq.bestanden[gemeente].vragen if not v.actief]
+        eigen = {v.id for v in faq.bestanden[gemeente].vragen}
+        alles = beheerder.gemeenten is None
+        vraag = request.query_params.get("vraag", "").strip()
+        test = self._test(vraag, gemeente) if vraag else None
+        return self.pagina(
+            request,
+            "faq.html",
+            items=[
+                {"vraag": v, "eigen": v.id in eigen, "bewerkbaar": v.id in eigen or alles}
+                for v in sorted(items, key=lambda v: v.vraag)
+            ],
+            keuzes=[(g, self.d.gemeenten[g]) for g in zichtbaar],
+            gekozen=gemeente,
+            vraag=vraag,
+            test=test,
+        )
+
+    def _test(self, vraag: str, gemeente: str) -> dict[str, Any]:
+        uitkomst = self.d.matcher().zoek(vraag, gemeente)
+        beste = uitkomst.beste
+        return {
+            "status": uitkomst.status,
+            "score": round(beste.score) if beste else None,
+            "beste": beste.vraag if beste else None,
+            "antwoord": antwoord_tekst(beste.vraag, beste.bestand) if beste else "",
+            "suggesties": [k.vraag for k in uitkomst.suggesties],
+        }
+
+    async def item(self, request: Request, beheerder: Beheerder) -> Response:
+        """One entry: as the chat shows it, its phrasings, and a form to change the answer."""
+        gevonden = self._gevonden(request, beheerder)
+        if gevonden is None:
+            return self.pagina(request, "fout.html", status=404, fout=NIET_GEVONDEN)
+        vraag, bestand = gevonden
+        return self._toon(request, vraag, bestand, vraag.antwoord)
+
+    def _toon(
+        self,
+        request: Request,
+        vraag: FaqItem,
+        bestand: FaqBestand,
+        antwoord: str,
+        status: int = 200,
+        **extra: Any,
+    ) -> Response:
+        voorbeeld = vraag.model_copy(update={"antwoord": antwoord})
+        return self.pagina(
+            request,
+            "faqitem.html",
+            status=status,
+            vraag=vraag,
+            versie=self.d.store.versie(vraag),
+            antwoord=antwoord,
+            voorbeeld=antwoord_tekst(voorbeeld, bestand),
+            opmerkingen=opmerkingen(antwoord),
+            naam=self.d.gemeenten.get(bestand.gemeente, "alle gemeenten"),
+            **extra,
+        )
+
+    async def opslaan(self, request: Request, beheerder: Beheerder, form: FormData) -> Response:
+        """Preview the new answer, or save it if it is still on the version HR saw."""
+        gevonden = self._gevonden(request, beheerder)
+        if gevonden is None:
+            return self.pagina(request, "fout.html", status=404, fout=NIET_GEVONDEN)
+        vraag, bestand = gevonden
+        antwoord = str(form.get("antwoord", "")).strip()
+        if form.get("actie") != "opslaan":
+            return self._toon(request, vraag, bestand, antwoord, bekeken=True)
+        if not antwoord:
+            fout = "Het antwoord is leeg. Schrijf een antwoord."
+            return self._toon(request, vraag, bestand, antwoord, status=422, fout=fout)
+        nieuw = FaqItem.model_validate({**vraag.model_dump(), "antwoord": antwoord})
+        try:
+            self.d.store.wijzig(
+                nieuw,
+                str(form.get("versie", "")),
+                door=beheerder.wie,
+                controle=weiger_botsingen,
+            )
+        except VerouderdFout as fout:
+            huidig = fout.huidig
+            return self._toon(request, huidig, bestand, antwoord, status=409, ander=huidig)
+        except BotsingFout as fout:
+            tekst = fout.gevonden[0].tekst()
+            return self._toon(request, vraag, bestand, antwoord, status=422, fout=tekst)
+        except FaqFout as fout:
+            tekst = str(fout).splitlines()[0]
+            return self._toon(request, vraag, bestand, antwoord, status=422, fout=tekst)
+        return self.naar(request, f"/faq/{vraag.id}", "Opgeslagen. De bot gebruikt het nu.")
+
+    def _gevonden(
+        self, request: Request, beheerder: Beheerder
+    ) -> tuple[FaqItem, FaqBestand] | None:
+        """The entry in the path, if this person may see it (general ones: HR of all)."""
+        gevonden = self.d.store.faq().vraag(str(request.path_params["id"]))
+        if gevonden is None:
+            return None
+        gemeente = gevonden[1].gemeente
+        if gemeente == ALGEMEEN:
+            return gevonden if beheerder.gemeenten is None else None
+        return gevonden if beheerder.mag(gemeente) else None
