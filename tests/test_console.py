@@ -301,3 +301,37 @@ def test_a_save_on_a_version_someone_else_changed_is_refused_side_by_side(
     expect(pagina.locator(".naast").first).to_contain_text("Het antwoord van een collega.")
     expect(pagina.locator(".naast").first).to_contain_text("Mijn eigen nieuwe antwoord.")
     assert store.faq().vraag(id_)[0].antwoord == "Het antwoord van een collega."  # type: ignore[index]
+
+
+def test_history_shows_each_change_as_a_diff_and_restores_a_version(
+    omgeving: Omgeving, server: str, browser: object
+) -> None:
+    from playwright.sync_api import Browser, expect
+
+    assert isinstance(browser, Browser)
+    doel = "Krijg ik reiskosten voor mijn opleiding vergoed?"
+    id_ = omgeving.faq_id(doel)
+    store = FaqStore(omgeving.map_ / "faq")
+    origineel = store.faq().vraag(id_)[0]  # type: ignore[index]
+    for tekst in ("Ja, je krijgt 50% terug.", "Ja, je krijgt 100% terug."):
+        huidig = store.faq().vraag(id_)[0]  # type: ignore[index]
+        nieuw = huidig.model_copy(update={"antwoord": tekst})
+        store.wijzig(nieuw, store.versie(huidig), door="cli:piet")
+
+    pagina = browser.new_page()
+    pagina.goto(server + omgeving.link())
+    pagina.goto(f"{server}/faq/{id_}/geschiedenis")
+    laatste = pagina.locator(".geschiedenis > li").first
+    expect(laatste).to_contain_text("Wijziging 2")
+    expect(laatste).to_contain_text("cli:piet")
+    expect(laatste.locator("del")).to_have_text("50%")
+    expect(laatste.locator("ins")).to_have_text("100%")
+    SCHERMEN.mkdir(parents=True, exist_ok=True)
+    pagina.screenshot(path=SCHERMEN / "console-geschiedenis.png", full_page=True)
+
+    pagina.get_by_role("button", name="Zet terug zoals vóór wijziging 1").click()
+    expect(pagina.get_by_role("status")).to_contain_text("Teruggezet")
+    assert store.faq().vraag(id_)[0].antwoord == origineel.antwoord  # type: ignore[index]
+    expect(pagina.locator(".geschiedenis > li").first).to_contain_text("console:anna")
+    omgeving.werknemer.zeg("krijg ik mijn reiskosten vergoed")
+    assert origineel.antwoord in omgeving.werknemer.tekst()

@@ -46,6 +46,8 @@ def maak_app(d: ConsoleDiensten) -> Starlette:
             Route("/faq", f.alleen_hr(f.lijst)),
             Route("/faq/{id}", f.alleen_hr(f.item)),
             Route("/faq/{id}", f.formulier(f.opslaan, f.terug), methods=["POST"]),
+            Route("/faq/{id}/geschiedenis", f.alleen_hr(f.geschiedenis)),
+            Route("/faq/{id}/herstel", f.formulier(f.herstel, f.terug), methods=["POST"]),
             Mount("/statisch", StaticFiles(directory=HIER / "statisch"), name="statisch"),
         ],
         middleware=[

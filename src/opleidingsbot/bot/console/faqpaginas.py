@@ -8,6 +8,7 @@ someone else changed meanwhile is refused, with both answers side by side.
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
 from starlette.datastructures import FormData
@@ -17,6 +18,7 @@ from starlette.responses import Response
 from opleidingsbot.bot.console.basis import Basis
 from opleidingsbot.bot.console.toegang import Beheerder
 from opleidingsbot.bot.weergave import antwoord_tekst
+from opleidingsbot.knowledge.audit import AuditRegel, verschil
 from opleidingsbot.knowledge.clashes import BotsingFout, weiger_botsingen
 from opleidingsbot.knowledge.faq import ALGEMEEN, FaqBestand, FaqFout, FaqItem
 from opleidingsbot.knowledge.leesbaarheid import opmerkingen
@@ -132,6 +134,45 @@ class Faqpaginas(Basis):
             return self._toon(request, vraag, bestand, antwoord, status=422, fout=tekst)
         return self.naar(request, f"/faq/{vraag.id}", "Opgeslagen. De bot gebruikt het nu.")
 
+    async def geschiedenis(self, request: Request, beheerder: Beheerder) -> Response:
+        """Every change to the entry: who, when, what; the answer's words as a diff."""
+        gevonden = self._gevonden(request, beheerder)
+        if gevonden is None:
+            return self.pagina(request, "fout.html", status=404, fout=NIET_GEVONDEN)
+        vraag = gevonden[0]
+        regels = [_regel(r) for r in reversed(self.d.store.geschiedenis(vraag.id))]
+        return self.pagina(
+            request,
+            "geschiedenis.html",
+            vraag=vraag,
+            versie=self.d.store.versie(vraag),
+            regels=regels,
+        )
+
+    async def herstel(self, request: Request, beheerder: Beheerder, form: FormData) -> Response:
+        """Put the entry back as one history line left it (refused if it changed since)."""
+        gevonden = self._gevonden(request, beheerder)
+        if gevonden is None:
+            return self.pagina(request, "fout.html", status=404, fout=NIET_GEVONDEN)
+        id_ = gevonden[0].id
+        nummer = str(form.get("nummer", ""))
+        terug = f"/faq/{id_}/geschiedenis"
+        if not nummer.isdecimal():
+            return self.naar(request, terug, "Kies een wijziging uit de lijst.")
+        try:
+            self.d.store.herstel(
+                id_,
+                int(nummer),
+                str(form.get("versie", "")),
+                door=beheerder.wie,
+                controle=weiger_botsingen,
+            )
+        except VerouderdFout:
+            return self.naar(request, terug, "Niet teruggezet: iemand anders wijzigde hem net.")
+        except (BotsingFout, FaqFout, ValueError) as fout:
+            return self.naar(request, terug, f"Niet teruggezet: {str(fout).splitlines()[0]}")
+        return self.naar(request, terug, f"Teruggezet zoals na wijziging {nummer}.")
+
     def _gevonden(
         self, request: Request, beheerder: Beheerder
     ) -> tuple[FaqItem, FaqBestand] | None:
@@ -143,3 +184,38 @@ class Faqpaginas(Basis):
         if gemeente == ALGEMEEN:
             return gevonden if beheerder.gemeenten is None else None
         return gevonden if beheerder.mag(gemeente) else None
+
+
+def _regel(regel: AuditRegel) -> dict[str, Any]:
+    """One history line for the page: its fields, and the answer's change word by word."""
+    voor = (regel.voor or {}).get("antwoord")
+    na = (regel.na or {}).get("antwoord")
+    return {
+        "nummer": regel.nummer,
+        "tijd": regel.tijd.astimezone().strftime("%d-%m-%Y %H:%M"),
+        "door": regel.door,
+        "actie": regel.actie,
+        "velden": [r for r in verschil(regel.voor, regel.na) if not r.startswith("antwoord:")],
+        "woorden": woordverschil(str(voor or ""), str(na or "")) if voor != na else [],
+        "terug": regel.na is not None,
+        "eerste": regel.nummer == 1 and regel.voor is not None,
+    }
+
+
+def woordverschil(oud: str, nieuw: str) -> list[tuple[str, str]]:
+    """The change from ``oud`` to ``nieuw`` as (kind, text) pieces: "", "weg" or "erbij".
+
+    >>> woordverschil("je krijgt 50%", "je krijgt 100%")
+    [('', 'je krijgt'), ('weg', '50%'), ('erbij', '100%')]
+    """
+    a, b = oud.split(), nieuw.split()
+    stukken: list[tuple[str, str]] = []
+    for soort, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if soort == "equal":
+            stukken.append(("", " ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            stukken.append(("weg", " ".join(a[i1:i2])))
+        if j2 > j1:
+            stukken.append(("erbij", " ".join(b[j1:j2])))
+    return stukken
