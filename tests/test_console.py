@@ -19,6 +19,7 @@ from opleidingsbot.bot.console.app import maak_app
 from opleidingsbot.bot.console.basis import ConsoleDiensten
 from opleidingsbot.bot.console.toegang import Links
 from opleidingsbot.bot.opslag.database import open_database
+from opleidingsbot.bot.opslag.gesprekken import Gebeurtenissen
 from opleidingsbot.bot.opslag.wachtrij import Wachtrij
 from opleidingsbot.knowledge.faq import laad_faq
 from opleidingsbot.knowledge.levend import LevendeMatcher
@@ -58,10 +59,13 @@ def omgeving(tmp_path: Path, regelboek: Regelboek) -> Omgeving:
     werknemer.zeg(ONBEKEND)
     assert "weet ik niet" in werknemer.tekst()
     store = FaqStore(tmp_path / "faq")
+    verbinding = open_database(tmp_path / "db.sqlite3")
     console = ConsoleDiensten(
         store=store,
         matcher=LevendeMatcher(store),
-        wachtrij=Wachtrij(open_database(tmp_path / "db.sqlite3")),
+        wachtrij=Wachtrij(verbinding),
+        gebeurtenissen=Gebeurtenissen(verbinding),
+        klok=gesprek.d.klok,
         gemeenten=dict(GEMEENTEN),
         links=Links("geheim-voor-de-test"),
         geheim="geheim-voor-de-test",
@@ -335,3 +339,25 @@ def test_history_shows_each_change_as_a_diff_and_restores_a_version(
     expect(pagina.locator(".geschiedenis > li").first).to_contain_text("console:anna")
     omgeving.werknemer.zeg("krijg ik mijn reiskosten vergoed")
     assert origineel.antwoord in omgeving.werknemer.tekst()
+
+
+def test_the_figures_page_counts_the_scripted_run(
+    omgeving: Omgeving, server: str, browser: object
+) -> None:
+    from playwright.sync_api import Browser, expect
+
+    assert isinstance(browser, Browser)
+    omgeving.werknemer.zeg("krijg ik mijn reiskosten vergoed")  # answered; the fixture's was not
+    pagina = browser.new_page()
+    pagina.goto(server + omgeving.link(frozenset({"haarlem"})))
+    pagina.get_by_role("link", name="Cijfers").click()
+    totaal = pagina.locator("tfoot tr")
+    kolommen = pagina.locator("thead th").all_inner_texts()
+    waarden = dict(zip(kolommen[1:], totaal.locator("td").all_inner_texts(), strict=True))
+    assert waarden["Vragen"] == "2" and waarden["Beantwoord"] == "1" and waarden["Onbekend"] == "1"
+    expect(pagina.get_by_text(ONBEKEND)).to_be_visible()  # among the open questions
+    # the chart comes from the app itself (matplotlib's first chart takes a moment)
+    pagina.wait_for_function("() => document.querySelector('img').naturalWidth > 0")
+    SCHERMEN.mkdir(parents=True, exist_ok=True)
+    pagina.screenshot(path=SCHERMEN / "console-cijfers.png", full_page=True)
+    assert pagina.goto(server + "/cijfers?gemeente=alle").status == 403  # type: ignore[union-attr]

@@ -36,10 +36,12 @@ def bouw_console(instellingen: Instellingen) -> ConsoleDiensten:
     """HR's console on the same FAQ folder and database as the bot."""
     store = FaqStore(instellingen.faq_map)
     geheim = console_sleutel(instellingen)
+    verbinding = open_database(instellingen.database)
     return ConsoleDiensten(
         store=store,
         matcher=LevendeMatcher(store),
-        wachtrij=Wachtrij(open_database(instellingen.database)),
+        wachtrij=Wachtrij(verbinding),
+        gebeurtenissen=Gebeurtenissen(verbinding),
         gemeenten=gemeentenamen(laad_regelboek(), store),
         links=Links(geheim),
         geheim=geheim,

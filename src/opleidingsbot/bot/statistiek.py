@@ -184,7 +184,7 @@ def top_onbeantwoord(
 
 # --- text output ----------------------------------------------------------------------
 
-_KOLOMMEN: list[tuple[str, str]] = [
+KOLOMMEN: list[tuple[str, str]] = [
     ("Vragen", "vragen"),
     ("Beantwoord", "beantwoord"),
     ("Suggesties", "gesuggereerd"),
@@ -199,9 +199,9 @@ _KOLOMMEN: list[tuple[str, str]] = [
 
 def als_tabel(weken: list[Week], onderwerpen: list[Telling], onbeantwoord: list[Telling]) -> str:
     """The figures as a plain-text table for the terminal, one row per week."""
-    kop = ["Week", *(naam for naam, _ in _KOLOMMEN)]
-    rijen = [[w.iso, *(str(getattr(w, veld)) for _, veld in _KOLOMMEN)] for w in weken]
-    rijen.append(["Totaal", *(str(_som(weken, veld)) for _, veld in _KOLOMMEN)])
+    kop = ["Week", *(naam for naam, _ in KOLOMMEN)]
+    rijen = [[w.iso, *(str(getattr(w, veld)) for _, veld in KOLOMMEN)] for w in weken]
+    rijen.append(["Totaal", *(str(_som(weken, veld)) for _, veld in KOLOMMEN)])
     breedtes = [max(len(r[i]) for r in [kop, *rijen]) for i in range(len(kop))]
 
     def regel(cellen: list[str]) -> str:

@@ -20,6 +20,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from opleidingsbot.bot.console.basis import HIER, Basis, ConsoleDiensten, Kopregels, beheerder_van
+from opleidingsbot.bot.console.cijferpaginas import Cijferpaginas
 from opleidingsbot.bot.console.faqpaginas import Faqpaginas
 from opleidingsbot.bot.console.toegang import SESSIE_GELDIG, Beheerder, LinkFout, csrf_klopt
 from opleidingsbot.bot.hrtaken import als_formulering
@@ -35,6 +36,7 @@ def maak_app(d: ConsoleDiensten) -> Starlette:
     """The console as an ASGI app; behind a proxy on a sub-path, run it with root_path."""
     c = Console(d)
     f = Faqpaginas(d)
+    g = Cijferpaginas(d)
     return Starlette(
         routes=[
             Route("/", c.begin),
@@ -48,6 +50,8 @@ def maak_app(d: ConsoleDiensten) -> Starlette:
             Route("/faq/{id}", f.formulier(f.opslaan, f.terug), methods=["POST"]),
             Route("/faq/{id}/geschiedenis", f.alleen_hr(f.geschiedenis)),
             Route("/faq/{id}/herstel", f.formulier(f.herstel, f.terug), methods=["POST"]),
+            Route("/cijfers", g.alleen_hr(g.cijfers)),
+            Route("/cijfers/grafiek.png", g.alleen_hr(g.grafiek)),
             Mount("/statisch", StaticFiles(directory=HIER / "statisch"), name="statisch"),
         ],
         middleware=[

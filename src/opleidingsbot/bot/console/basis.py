@@ -8,6 +8,7 @@ and forms; the pages themselves live beside it, one module per part of the conso
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from opleidingsbot.bot.console.toegang import Beheerder, Links, csrf_klopt, csrf_token
+from opleidingsbot.bot.opslag.gesprekken import Gebeurtenissen
 from opleidingsbot.bot.opslag.wachtrij import Wachtrij
 from opleidingsbot.knowledge.matcher import Matcher
 from opleidingsbot.knowledge.store import FaqStore
@@ -32,6 +34,10 @@ VEILIGHEID = {
 }
 
 
+def _nu() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
 @dataclasses.dataclass
 class ConsoleDiensten:
     """What the console works on, built by the composition root."""
@@ -42,11 +48,14 @@ class ConsoleDiensten:
     wachtrij: Wachtrij
     gemeenten: dict[str, str]
     """Employer key to display name."""
+    gebeurtenissen: Gebeurtenissen
+    """The usage counts /stats shows (never who)."""
     links: Links
     geheim: str
     """Signs the session cookie."""
     alleen_https: bool = False
     """Send the session cookie over HTTPS only (set it behind a TLS proxy)."""
+    klok: Callable[[], dt.datetime] = _nu
 
 
 Actie = Callable[[Request, Beheerder], Awaitable[Response]]
