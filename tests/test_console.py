@@ -361,3 +361,22 @@ def test_the_figures_page_counts_the_scripted_run(
     SCHERMEN.mkdir(parents=True, exist_ok=True)
     pagina.screenshot(path=SCHERMEN / "console-cijfers.png", full_page=True)
     assert pagina.goto(server + "/cijfers?gemeente=alle").status == 403  # type: ignore[union-attr]
+
+
+def test_hr_gets_a_link_in_the_chat_for_their_own_employers_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from opleidingsbot.bot import teksten as t
+    from opleidingsbot.bot.dialoog.berichten import Tekst
+    from opleidingsbot.bot.instellingen import Instellingen
+    from opleidingsbot.bot.opbouw import bouw_console, bouw_gesprek
+
+    monkeypatch.setenv("OPLEIDINGSBOT_DATA_MAP", str(tmp_path))
+    monkeypatch.setenv("OPLEIDINGSBOT_HR_PER_GEMEENTE", "haarlem=77")
+    gesprek = bouw_gesprek(Instellingen())
+    antwoord = gesprek.verwerk("telegram:77", Tekst("/console"))[-1].tekst
+    gevonden = re.search(r"/aanmelden\?token=(\S+)", antwoord)
+    assert gevonden, antwoord
+    beheerder = bouw_console(Instellingen()).links.gebruik(gevonden.group(1))
+    assert beheerder.wie == "telegram:77" and beheerder.gemeenten == frozenset({"haarlem"})
+    assert gesprek.verwerk("telegram:78", Tekst("/console"))[-1].tekst == t.ALLEEN_HR

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
@@ -106,5 +107,17 @@ def bouw_gesprek(
         vaste_gemeente=instellingen.gemeente,
         faq_store=store,
         is_hr=hr_controle(instellingen, terminal_is_hr),
+        console_link=console_links(instellingen),
     )
     return Gesprek(diensten, regelboek)
+
+
+def console_links(instellingen: Instellingen) -> Callable[[str, frozenset[str] | None], str]:
+    """Makes sign-in links to the console at ``OPLEIDINGSBOT_CONSOLE_URL``."""
+    links = Links(console_sleutel(instellingen))
+    adres = instellingen.console_url.rstrip("/")
+
+    def link(wie: str, gemeenten: frozenset[str] | None) -> str:
+        return f"{adres}/aanmelden?{urllib.parse.urlencode({'token': links.maak(wie, gemeenten)})}"
+
+    return link

@@ -407,4 +407,10 @@ HR_COMMANDO_OMSCHRIJVINGEN = {
     "faq": "HR: FAQ zoeken, aanpassen of aanvullen",
     "vragen": "HR: onbeantwoorde vragen bekijken",
     "stats": "HR: gebruik per week",
+    "console": "HR: inloglink voor de HR-console in de browser",
 }
+CONSOLE_LINK = (
+    "Je inloglink voor de HR-console:\n{link}\n\n"
+    "De link werkt één keer, {minuten} minuten lang. Deel hem met niemand."
+)
+CONSOLE_UIT = "De HR-console staat niet aan bij deze bot. Vraag het de beheerder."

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-import urllib.parse
 
 from opleidingsbot.bot.cli.gemeente import faq_gemeenten, onbekend
 from opleidingsbot.bot.cli.uitgang import Uitgang
-from opleidingsbot.bot.console.toegang import LINK_GELDIG, Links
+from opleidingsbot.bot.console.toegang import LINK_GELDIG
 from opleidingsbot.bot.instellingen import Instellingen
 
 
@@ -51,13 +50,11 @@ def uitvoeren(args: argparse.Namespace) -> int:
 
 
 def _link(args: argparse.Namespace, instellingen: Instellingen) -> int:
-    from opleidingsbot.bot.opbouw import console_sleutel
+    from opleidingsbot.bot.opbouw import console_links
 
     if onbekend(args.gemeente, faq_gemeenten()):
         return Uitgang.FOUTE_INVOER
     gemeenten = None if args.gemeente is None else frozenset({args.gemeente})
-    token = Links(console_sleutel(instellingen)).maak(f"console:{args.naam}", gemeenten)
-    adres = instellingen.console_url.rstrip("/")
-    print(f"{adres}/aanmelden?{urllib.parse.urlencode({'token': token})}")
+    print(console_links(instellingen)(f"console:{args.naam}", gemeenten))
     print(f"Deze link werkt één keer, {LINK_GELDIG // 60} minuten lang.", file=sys.stderr)
     return Uitgang.GOED

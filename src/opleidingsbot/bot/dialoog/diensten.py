@@ -42,6 +42,10 @@ class Diensten:
     """Whether a user is HR for an employer (None: for any employer), from the
     configuration only."""
 
+    console_link: Callable[[str, frozenset[str] | None], str] | None = None
+    """A single-use sign-in link to HR's console for this person and these employers
+    (None: every one); None when this deployment has no console."""
+
     def tel(self, soort: str, gemeente: str | None, detail: str | None = None) -> None:
         """Count an event for HR's statistics (never who caused it)."""
         self.gebeurtenissen.tel(soort, gemeente, detail, self.klok())

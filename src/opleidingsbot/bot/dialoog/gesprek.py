@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from opleidingsbot.bot import teksten as t
+from opleidingsbot.bot.console.toegang import LINK_GELDIG
 from opleidingsbot.bot.dialoog.berichten import (
     Bericht,
     Druk,
@@ -311,6 +312,8 @@ class Gesprek:
         """/faq, /vragen, /stats: for HR staff only; anyone else is refused, nothing changes."""
         if self.hr is None or not self.d.is_hr(gebruiker, None):
             return [Bericht(t.ALLEEN_HR)]
+        if naam == "console":
+            return [self._console_link(gebruiker)]
         self._stop_intake(toestand)
         if toestand.gemeente is None:
             return [self._kies_gemeente(toestand)]
@@ -322,6 +325,14 @@ class Gesprek:
         if naam == "vragen":
             return self.hr.wachtrij(toestand)
         return self.hr.statistiek(toestand)
+
+    def _console_link(self, gebruiker: str) -> Bericht:
+        """A sign-in link to the console for the employers this person is HR of."""
+        if self.d.console_link is None:
+            return Bericht(t.CONSOLE_UIT)
+        eigen = frozenset(g for g in self.d.gemeenten if self.d.is_hr(gebruiker, g))
+        link = self.d.console_link(gebruiker, None if eigen == set(self.d.gemeenten) else eigen)
+        return Bericht(t.CONSOLE_LINK.format(link=link, minuten=LINK_GELDIG // 60))
 
     # --- start, employer, menu --------------------------------------------------------
 
