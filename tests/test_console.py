@@ -380,3 +380,22 @@ def test_hr_gets_a_link_in_the_chat_for_their_own_employers_only(
     beheerder = bouw_console(Instellingen()).links.gebruik(gevonden.group(1))
     assert beheerder.wie == "telegram:77" and beheerder.gemeenten == frozenset({"haarlem"})
     assert gesprek.verwerk("telegram:78", Tekst("/console"))[-1].tekst == t.ALLEEN_HR
+
+
+def test_the_queue_filters_by_week_and_exports_without_live_formulas(
+    omgeving: Omgeving, server: str
+) -> None:
+    formule = '=HYPERLINK("http://example.org","klik")'
+    omgeving.werknemer.zeg(formule)
+    with httpx.Client(base_url=server, follow_redirects=True) as client:
+        client.get(omgeving.link())
+        deze_week = client.get("/vragen", params={"week": "2026-W48"}).text
+        vorige_week = client.get("/vragen", params={"week": "2026-W47"}).text
+        csv_ = client.get("/vragen/export", params={"soort": "csv", "week": "2026-W48"})
+        xlsx = client.get("/vragen/export", params={"soort": "xlsx"})
+    assert ONBEKEND in deze_week and ONBEKEND not in vorige_week
+    tekst = csv_.content.decode("utf-8-sig")
+    assert csv_.headers["content-disposition"].endswith('vragen-2026-W48.csv"')
+    assert ONBEKEND in tekst and "'=HYPERLINK" in tekst
+    assert ";=HYPERLINK" not in tekst and '"=HYPERLINK' not in tekst
+    assert xlsx.content[:2] == b"PK"  # a real workbook (a zip)

@@ -8,13 +8,11 @@ from pathlib import Path
 
 from opleidingsbot.bot.cli.gemeente import faq_gemeenten, onbekend
 from opleidingsbot.bot.cli.uitgang import Uitgang
+from opleidingsbot.bot.hrtaken import exporteer_wachtrij
 from opleidingsbot.bot.instellingen import Instellingen
 from opleidingsbot.bot.opslag.database import open_database
-from opleidingsbot.bot.opslag.wachtrij import Groep, Wachtrij
-from opleidingsbot.knowledge.spreadsheet import InvoerFout, Rij, schrijf_spreadsheet
-
-KOLOMMEN = ("gemeente", "vraag", "aantal", "eerst_gesteld", "laatst_gesteld", "bijna", "soort")
-BREEDTES = {"vraag": 60, "bijna": 40}
+from opleidingsbot.bot.opslag.wachtrij import Wachtrij
+from opleidingsbot.knowledge.spreadsheet import InvoerFout
 
 
 def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,20 +26,6 @@ def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.set_defaults(uitvoeren=uitvoeren)
 
 
-def als_rij(groep: Groep) -> Rij:
-    """One group of similar questions as a spreadsheet row (the FAQ's format: ; and UTF-8)."""
-    tijden = sorted(v.tijd for v in groep.vragen)
-    return {
-        "gemeente": groep.gemeente,
-        "vraag": groep.voorbeeld.vraag,
-        "aantal": str(len(groep.vragen)),
-        "eerst_gesteld": tijden[0].isoformat(timespec="minutes"),
-        "laatst_gesteld": tijden[-1].isoformat(timespec="minutes"),
-        "bijna": "\n".join(groep.bijna()),
-        "soort": ", ".join(sorted({v.soort for v in groep.vragen})),
-    }
-
-
 def uitvoeren(args: argparse.Namespace) -> int:
     """List the open groups, or export them."""
     if onbekend(args.gemeente, faq_gemeenten()):
@@ -53,7 +37,7 @@ def uitvoeren(args: argparse.Namespace) -> int:
     groepen = Wachtrij(open_database(instellingen.database)).groepen(args.gemeente)
     if getattr(args, "pad", None):
         try:
-            schrijf_spreadsheet(args.pad, KOLOMMEN, [als_rij(g) for g in groepen], BREEDTES)
+            exporteer_wachtrij(args.pad, groepen)
         except InvoerFout as fout:
             print(f"fout: {fout}", file=sys.stderr)
             return Uitgang.FOUTE_INVOER

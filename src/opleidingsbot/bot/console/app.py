@@ -8,6 +8,11 @@ needed, and no asset is fetched from elsewhere: styles are served by the app.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import re
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
@@ -23,12 +28,16 @@ from opleidingsbot.bot.console.basis import HIER, Basis, ConsoleDiensten, Kopreg
 from opleidingsbot.bot.console.cijferpaginas import Cijferpaginas
 from opleidingsbot.bot.console.faqpaginas import Faqpaginas
 from opleidingsbot.bot.console.toegang import SESSIE_GELDIG, Beheerder, LinkFout, csrf_klopt
-from opleidingsbot.bot.hrtaken import als_formulering
-from opleidingsbot.bot.opslag.wachtrij import Wachtrij
+from opleidingsbot.bot.hrtaken import als_formulering, exporteer_wachtrij
+from opleidingsbot.bot.opslag.wachtrij import Groep, Wachtrij
 from opleidingsbot.knowledge.clashes import BotsingFout
 from opleidingsbot.knowledge.faq import ALGEMEEN, FaqFout
 from opleidingsbot.knowledge.store import VerouderdFout
 
+MEDIA = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 AL_VERWERKT = "Deze vragen zijn al verwerkt, of je mag ze niet zien."
 
 
@@ -43,6 +52,7 @@ def maak_app(d: ConsoleDiensten) -> Starlette:
             Route("/aanmelden", c.aanmelden),
             Route("/afmelden", c.afmelden, methods=["POST"]),
             Route("/vragen", c.alleen_hr(c.vragen)),
+            Route("/vragen/export", c.alleen_hr(c.export)),
             Route("/vragen/formulering", c.formulier(c.formulering), methods=["POST"]),
             Route("/vragen/afwijzen", c.formulier(c.afwijzen), methods=["POST"]),
             Route("/faq", f.alleen_hr(f.lijst)),
@@ -98,20 +108,69 @@ class Console(Basis):
 
     async def vragen(self, request: Request, beheerder: Beheerder) -> Response:
         """The review queue: groups of similar questions, most often asked first."""
+        keuze = self._filter(request, beheerder)
+        if keuze is None:
+            fout = "Deze gemeente mag je niet zien."
+            return self.pagina(request, "fout.html", status=403, fout=fout)
+        gemeenten, week = keuze
+        rijen = [rij for g in gemeenten for rij in self._rijen(g, week)]
+        return self.pagina(
+            request,
+            "vragen.html",
+            rijen=rijen,
+            keuzes=[(g, self.d.gemeenten[g]) for g in self.d.gemeenten if beheerder.mag(g)],
+            gekozen=request.query_params.get("gemeente") or "",
+            weken=_laatste_weken(self.d.klok(), 8),
+            week=week or "",
+        )
+
+    async def export(self, request: Request, beheerder: Beheerder) -> Response:
+        """The queue as shown (employer, week) as a CSV or XLSX file."""
+        keuze = self._filter(request, beheerder)
+        soort = request.query_params.get("soort", "csv")
+        if keuze is None or soort not in ("csv", "xlsx"):
+            return Response("Deze export bestaat niet, of je mag hem niet zien.", 403)
+        gemeenten, week = keuze
+        groepen = [groep for g in gemeenten for groep in self._groepen(g, week)]
+        with tempfile.TemporaryDirectory() as map_:
+            pad = Path(map_) / f"vragen.{soort}"
+            exporteer_wachtrij(pad, groepen)
+            inhoud = pad.read_bytes()
+        naam = f"vragen-{week or 'alle-weken'}.{soort}"
+        return Response(
+            inhoud,
+            media_type=MEDIA[soort],
+            headers={"Content-Disposition": f'attachment; filename="{naam}"'},
+        )
+
+    def _filter(
+        self, request: Request, beheerder: Beheerder
+    ) -> tuple[list[str], str | None] | None:
+        """The employers and the ISO week the page asks for; None if not allowed."""
         gekozen = request.query_params.get("gemeente") or None
         zichtbaar = [g for g in self.d.gemeenten if beheerder.mag(g)]
         if gekozen is not None and gekozen not in zichtbaar:
-            fout = "Deze gemeente mag je niet zien."
-            return self.pagina(request, "fout.html", status=403, fout=fout)
-        rijen = [rij for g in ([gekozen] if gekozen else zichtbaar) for rij in self._rijen(g)]
-        keuzes = [(g, self.d.gemeenten[g]) for g in zichtbaar]
-        return self.pagina(request, "vragen.html", rijen=rijen, keuzes=keuzes, gekozen=gekozen)
+            return None
+        week = request.query_params.get("week") or None
+        if week is not None and not re.fullmatch(r"\d{4}-W\d{2}", week):
+            week = None
+        return ([gekozen] if gekozen else zichtbaar), week
 
-    def _rijen(self, gemeente: str) -> list[dict[str, Any]]:
+    def _groepen(self, gemeente: str, week: str | None) -> list[Groep]:
+        groepen = self.d.wachtrij.groepen(gemeente)
+        if week is None:
+            return groepen
+        binnen = [
+            dataclasses.replace(g, vragen=[v for v in g.vragen if _iso_week(v.tijd) == week])
+            for g in groepen
+        ]
+        return sorted((g for g in binnen if g.vragen), key=lambda g: -len(g.vragen))
+
+    def _rijen(self, gemeente: str, week: str | None) -> list[dict[str, Any]]:
         faq = self.d.store.faq()
         items = [v for v, _ in faq.zichtbaar(gemeente)] if gemeente in faq.bestanden else []
         rijen = []
-        for groep in self.d.wachtrij.groepen(gemeente):
+        for groep in self._groepen(gemeente, week):
             bijna = [faq.vraag(i) for i in groep.bijna()[:3]]
             dichtbij = [g[0] for g in bijna if g is not None]
             rijen.append(
@@ -182,3 +241,13 @@ def _uitleg(fout: Exception) -> str:
     if isinstance(fout, BotsingFout):
         return fout.gevonden[0].tekst()
     return str(fout).splitlines()[0]
+
+
+def _iso_week(moment: dt.datetime) -> str:
+    jaar, week, _ = moment.isocalendar()
+    return f"{jaar}-W{week:02d}"
+
+
+def _laatste_weken(nu: dt.datetime, aantal: int) -> list[str]:
+    """The ISO names of this week and the ones before it, newest first."""
+    return [_iso_week(nu - dt.timedelta(weeks=i)) for i in range(aantal)]

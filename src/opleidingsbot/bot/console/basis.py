@@ -56,6 +56,7 @@ class ConsoleDiensten:
     alleen_https: bool = False
     """Send the session cookie over HTTPS only (set it behind a TLS proxy)."""
     klok: Callable[[], dt.datetime] = _nu
+    """Now, for the figures and the queue's weeks (a test sets its own)."""
 
 
 Actie = Callable[[Request, Beheerder], Awaitable[Response]]
