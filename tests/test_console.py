@@ -399,3 +399,38 @@ def test_the_queue_filters_by_week_and_exports_without_live_formulas(
     assert ONBEKEND in tekst and "'=HYPERLINK" in tekst
     assert ";=HYPERLINK" not in tekst and '"=HYPERLINK' not in tekst
     assert xlsx.content[:2] == b"PK"  # a real workbook (a zip)
+
+
+def test_a_queued_question_becomes_a_new_entry_the_bot_then_answers(
+    omgeving: Omgeving, server: str, browser: object
+) -> None:
+    from playwright.sync_api import Browser, expect
+
+    assert isinstance(browser, Browser)
+    pagina = browser.new_page()
+    pagina.goto(server + omgeving.link(frozenset({"haarlem"})))
+    pagina.get_by_role("link", name="Maak er een nieuwe vraag van").click()
+    expect(pagina.get_by_label("De vraag")).to_have_value(ONBEKEND)
+    antwoord = "Nee. Parkeren bij je opleiding betaal je zelf. Vraag HR als je twijfelt."
+    pagina.get_by_label("Het antwoord").fill(antwoord)
+    pagina.get_by_label("Waar staat het?").select_option(index=1)
+    pagina.get_by_label("Het artikel").fill("§ 3.1")
+    pagina.get_by_label("andere manieren").fill("parkeren bij de hogeschool\nparkeerkosten")
+    pagina.get_by_role("button", name="Opslaan").click()
+    expect(pagina.get_by_role("alert")).to_contain_text("minstens 4")  # nothing saved yet
+    expect(pagina.get_by_label("Het antwoord")).to_have_value(antwoord)  # nothing lost
+    pagina.get_by_label("andere manieren").fill(
+        "parkeren bij de hogeschool\nparkeerkosten opleiding\n"
+        "parkeergeld bij mijn studie\nbetaalt de gemeente mijn parkeerplaats bij school"
+    )
+    pagina.get_by_role("button", name="Opslaan").click()
+    expect(pagina.get_by_role("status")).to_contain_text("Opgeslagen")
+    expect(pagina.get_by_role("heading", level=1)).to_have_text(ONBEKEND)
+    assert omgeving.console.wachtrij.open_vragen("haarlem") == []
+    omgeving.werknemer.zeg(ONBEKEND)
+    assert antwoord in omgeving.werknemer.tekst()
+
+    pagina.get_by_role("button", name="Zet uit").click()
+    expect(pagina.get_by_role("status")).to_contain_text("Staat uit")
+    omgeving.werknemer.zeg(ONBEKEND)
+    assert antwoord not in omgeving.werknemer.tekst()

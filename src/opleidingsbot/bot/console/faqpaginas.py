@@ -17,6 +17,7 @@ from starlette.responses import Response
 
 from opleidingsbot.bot.console.basis import Basis
 from opleidingsbot.bot.console.toegang import Beheerder
+from opleidingsbot.bot.hrtaken import NieuweVraag, voeg_nieuwe_toe
 from opleidingsbot.bot.weergave import antwoord_tekst
 from opleidingsbot.knowledge.audit import AuditRegel, verschil
 from opleidingsbot.knowledge.clashes import BotsingFout, weiger_botsingen
@@ -24,6 +25,9 @@ from opleidingsbot.knowledge.faq import ALGEMEEN, FaqBestand, FaqFout, FaqItem
 from opleidingsbot.knowledge.leesbaarheid import opmerkingen
 from opleidingsbot.knowledge.store import VerouderdFout
 
+MIN_FORMULERINGEN = 4
+"""A new entry needs this many other phrasings (the FAQ's own minimum)."""
+VELDEN = ("vraag", "antwoord", "document", "artikel", "varianten")
 NIET_GEVONDEN = "Deze vraag bestaat niet, of je mag hem niet zien."
 
 
@@ -130,7 +134,7 @@ class Faqpaginas(Basis):
             tekst = fout.gevonden[0].tekst()
             return self._toon(request, vraag, bestand, antwoord, status=422, fout=tekst)
         except FaqFout as fout:
-            tekst = str(fout).splitlines()[0]
+            tekst = _eerste_regel(fout)
             return self._toon(request, vraag, bestand, antwoord, status=422, fout=tekst)
         return self.naar(request, f"/faq/{vraag.id}", "Opgeslagen. De bot gebruikt het nu.")
 
@@ -172,6 +176,99 @@ class Faqpaginas(Basis):
         except (BotsingFout, FaqFout, ValueError) as fout:
             return self.naar(request, terug, f"Niet teruggezet: {str(fout).splitlines()[0]}")
         return self.naar(request, terug, f"Teruggezet zoals na wijziging {nummer}.")
+
+    async def aan_uit(self, request: Request, beheerder: Beheerder, form: FormData) -> Response:
+        """Switch the entry off (the bot no longer uses it) or on again."""
+        gevonden = self._gevonden(request, beheerder)
+        if gevonden is None:
+            return self.pagina(request, "fout.html", status=404, fout=NIET_GEVONDEN)
+        vraag = gevonden[0]
+        nieuw = vraag.model_copy(update={"actief": not vraag.actief})
+        try:
+            self.d.store.wijzig(
+                nieuw, str(form.get("versie", "")), door=beheerder.wie, controle=weiger_botsingen
+            )
+        except VerouderdFout:
+            return self.naar(request, f"/faq/{vraag.id}", "Niet gewijzigd: iemand was je voor.")
+        except (BotsingFout, FaqFout) as fout:
+            return self.naar(request, f"/faq/{vraag.id}", f"Niet gewijzigd: {_eerste_regel(fout)}")
+        melding = (
+            "Staat aan: de bot gebruikt hem weer."
+            if nieuw.actief
+            else ("Staat uit: de bot gebruikt hem niet meer.")
+        )
+        return self.naar(request, f"/faq/{vraag.id}", melding)
+
+    async def nieuw(self, request: Request, beheerder: Beheerder) -> Response:
+        """The form for a new entry; from the queue, with the question filled in."""
+        gemeente = request.query_params.get("gemeente", "")
+        if not beheerder.mag(gemeente) or gemeente not in self.d.store.faq().bestanden:
+            fout = "Kies eerst een gemeente die je mag zien."
+            return self.pagina(request, "fout.html", status=403, fout=fout)
+        ids = request.query_params.get("ids", "")
+        open_ = {str(v.id): v.vraag for v in self.d.wachtrij.open_vragen(gemeente)}
+        eerste = next((open_[i] for i in ids.split(",") if i in open_), "")
+        return self._nieuw_formulier(request, gemeente, ids, {"vraag": eerste})
+
+    def _nieuw_formulier(
+        self,
+        request: Request,
+        gemeente: str,
+        ids: str,
+        velden: dict[str, str],
+        status: int = 200,
+        fout: str | None = None,
+    ) -> Response:
+        bestand = self.d.store.faq().bestanden[gemeente]
+        return self.pagina(
+            request,
+            "nieuw.html",
+            status=status,
+            gemeente=gemeente,
+            naam=self.d.gemeenten.get(gemeente, gemeente),
+            ids=ids,
+            documenten=bestand.documenten,
+            velden=velden,
+            minimum=MIN_FORMULERINGEN,
+            fout=fout,
+        )
+
+    async def maak(self, request: Request, beheerder: Beheerder, form: FormData) -> Response:
+        """Add the new entry; the queued questions it answers leave the queue."""
+        gemeente = str(form.get("gemeente", ""))
+        if not beheerder.mag(gemeente) or gemeente not in self.d.store.faq().bestanden:
+            return self.pagina(request, "fout.html", status=403, fout=NIET_GEVONDEN)
+        velden = {k: str(form.get(k, "")).strip() for k in VELDEN}
+        ids = str(form.get("ids", ""))
+        open_ = {v.id for v in self.d.wachtrij.open_vragen(gemeente)}
+        groep = [int(i) for i in ids.split(",") if i.isdecimal() and int(i) in open_]
+        varianten = [r.strip() for r in velden["varianten"].splitlines() if r.strip()]
+        nieuw = NieuweVraag(
+            vraag=velden["vraag"],
+            antwoord=velden["antwoord"],
+            document=velden["document"],
+            artikel=velden["artikel"],
+            varianten=varianten,
+        )
+        probleem = _ontbreekt(nieuw)
+        if probleem is None:
+            try:
+                item = voeg_nieuwe_toe(
+                    self.d.store,
+                    self.d.wachtrij,
+                    gemeente,
+                    nieuw,
+                    groep,
+                    beheerder.wie,
+                    self.d.klok().date(),
+                )
+            except BotsingFout as fout:
+                probleem = fout.gevonden[0].tekst()
+            except (FaqFout, ValueError) as fout:
+                probleem = _eerste_regel(fout)
+            else:
+                return self.naar(request, f"/faq/{item.id}", "Opgeslagen. De bot gebruikt hem nu.")
+        return self._nieuw_formulier(request, gemeente, ids, velden, status=422, fout=probleem)
 
     def _gevonden(
         self, request: Request, beheerder: Beheerder
@@ -219,3 +316,23 @@ def woordverschil(oud: str, nieuw: str) -> list[tuple[str, str]]:
         if j2 > j1:
             stukken.append(("erbij", " ".join(b[j1:j2])))
     return stukken
+
+
+def _ontbreekt(nieuw: NieuweVraag) -> str | None:
+    """What the form still lacks, in Dutch; None when it is complete."""
+    for naam, waarde in (
+        ("de vraag", nieuw.vraag),
+        ("het antwoord", nieuw.antwoord),
+        ("het document", nieuw.document),
+        ("het artikel", nieuw.artikel),
+    ):
+        if not waarde:
+            return f"Vul {naam} in."
+    if len(nieuw.varianten) < MIN_FORMULERINGEN:
+        aantal = len(nieuw.varianten)
+        return f"Schrijf minstens {MIN_FORMULERINGEN} andere formuleringen (nu {aantal})."
+    return None
+
+
+def _eerste_regel(fout: Exception) -> str:
+    return str(fout).splitlines()[0]

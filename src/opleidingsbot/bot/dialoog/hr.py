@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 import secrets
 from collections.abc import Callable
 
@@ -20,7 +19,7 @@ from opleidingsbot.bot import teksten as t
 from opleidingsbot.bot.dialoog.berichten import Bericht, Document, Knop, knop_data, kort_label
 from opleidingsbot.bot.dialoog.diensten import Diensten
 from opleidingsbot.bot.dialoog.toestand import HrConcept, Stap, Toestand
-from opleidingsbot.bot.hrtaken import als_formulering
+from opleidingsbot.bot.hrtaken import NieuweVraag, als_formulering, voeg_nieuwe_toe
 from opleidingsbot.bot.statistiek import (
     als_bericht,
     top_onbeantwoord,
@@ -28,7 +27,7 @@ from opleidingsbot.bot.statistiek import (
     weekcijfers,
 )
 from opleidingsbot.knowledge.clashes import BotsingFout, weiger_botsingen
-from opleidingsbot.knowledge.faq import ALGEMEEN, Bron, FaqFout, FaqItem
+from opleidingsbot.knowledge.faq import ALGEMEEN, FaqFout, FaqItem
 from opleidingsbot.knowledge.store import FaqStore, VerouderdFout
 
 WEKEN = 8
@@ -300,34 +299,21 @@ class HrGesprek:
     def _nieuw_opslaan(self, toestand: Toestand) -> list[Bericht]:
         h = toestand.hr
         assert toestand.gemeente is not None
-        gemeente = toestand.gemeente
-        faq = self.store.faq()
-        bestaand = {v.id for b in faq.bestanden.values() for v in b.vragen}
-        voorvoegsel = _voorvoegsel([v.id for v in faq.bestanden[gemeente].vragen], gemeente)
-        slak = _slak(h.vraag or "")
-        id_ = f"{voorvoegsel}-{slak}"
-        teller = 2
-        while id_ in bestaand:
-            id_, teller = f"{voorvoegsel}-{slak}-{teller}", teller + 1
-        vraag = FaqItem.model_validate(
-            {
-                "id": id_,
-                "onderwerp": slak,
-                "vraag": h.vraag,
-                "varianten": h.varianten,
-                "antwoord": h.antwoord,
-                "bron": [Bron(document=h.document or "", artikel=h.artikel or "")],
-                "bijgewerkt": self.d.klok().date(),
-            }
+        nieuw = NieuweVraag(
+            vraag=h.vraag or "",
+            antwoord=h.antwoord or "",
+            document=h.document or "",
+            artikel=h.artikel or "",
+            varianten=h.varianten,
         )
-        groep = h.groep
-        door = self._door(toestand)
-
-        def voeg_toe() -> None:
-            self.store.voeg_toe(gemeente, vraag, door=door, controle=weiger_botsingen)
-            self.d.wachtrij.zet_status(groep, "verwerkt")
-
-        return self._bewaar(toestand, voeg_toe)
+        gemeente, groep, door = toestand.gemeente, h.groep, self._door(toestand)
+        vandaag = self.d.klok().date()
+        return self._bewaar(
+            toestand,
+            lambda: voeg_nieuwe_toe(
+                self.store, self.d.wachtrij, gemeente, nieuw, groep, door, vandaag
+            ),
+        )
 
     # --- /vragen: the review queue ----------------------------------------------------
 
@@ -430,19 +416,3 @@ class HrGesprek:
 
         pad.write_bytes(weekgrafiek(weken, t.HR_STATS_KOP))
         return [Bericht(f"{t.HR_STATS_KOP}\n\n{tabel}", afbeelding=Document(pad, pad.name))]
-
-
-def _slak(tekst: str) -> str:
-    """A short id part from a question.
-
-    >>> _slak("Mag ik mijn BHV-cursus in werktijd doen?")
-    'mag-ik-mijn-bhv-cursus-in'
-    """
-    woorden = re.sub(r"[^a-z0-9]+", " ", tekst.lower()).split()
-    return "-".join(woorden[:6]) or "vraag"
-
-
-def _voorvoegsel(ids: list[str], gemeente: str) -> str:
-    """The prefix the employer's ids share ("capelle" for capelle-aan-den-ijssel)."""
-    delen = [i.split("-", 1)[0] for i in ids]
-    return max(set(delen), key=delen.count) if delen else gemeente
