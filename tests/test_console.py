@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -73,12 +74,12 @@ def omgeving(tmp_path: Path, regelboek: Regelboek) -> Omgeving:
     return Omgeving(tmp_path, console, werknemer)
 
 
-@pytest.fixture
-def server(omgeving: Omgeving) -> Iterator[str]:
+@contextlib.contextmanager
+def serveer(console: ConsoleDiensten, root_path: str = "") -> Iterator[str]:
     """The console over real HTTP on 127.0.0.1, as ``opleidingsbot console`` serves it."""
     poort = vrije_poort()
     config = uvicorn.Config(
-        maak_app(omgeving.console), host="127.0.0.1", port=poort, log_level="warning"
+        maak_app(console), host="127.0.0.1", port=poort, log_level="warning", root_path=root_path
     )
     uvi = uvicorn.Server(config)
     draad = threading.Thread(target=uvi.run, daemon=True)
@@ -88,9 +89,17 @@ def server(omgeving: Omgeving) -> Iterator[str]:
             break
         time.sleep(0.05)
     assert uvi.started
-    yield f"http://127.0.0.1:{poort}"
-    uvi.should_exit = True
-    draad.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{poort}"
+    finally:
+        uvi.should_exit = True
+        draad.join(timeout=10)
+
+
+@pytest.fixture
+def server(omgeving: Omgeving) -> Iterator[str]:
+    with serveer(omgeving.console) as adres:
+        yield adres
 
 
 @pytest.fixture
@@ -434,3 +443,19 @@ def test_a_queued_question_becomes_a_new_entry_the_bot_then_answers(
     expect(pagina.get_by_role("status")).to_contain_text("Staat uit")
     omgeving.werknemer.zeg(ONBEKEND)
     assert antwoord not in omgeving.werknemer.tekst()
+
+
+def test_behind_a_proxy_on_a_sub_path_every_link_and_form_keeps_the_prefix(
+    omgeving: Omgeving,
+) -> None:
+    # the proxy passes https://intranet/hr/... on as /... (prefix stripped)
+    with (
+        serveer(omgeving.console, root_path="/hr") as adres,
+        httpx.Client(base_url=adres) as client,
+    ):
+        aangemeld = client.get(omgeving.link())
+        assert aangemeld.headers["location"] == "/hr/vragen"
+        html = client.get("/vragen").text
+    assert 'href="/hr/statisch/console.css"' in html
+    acties = re.findall(r'action="([^"]+)"', html)
+    assert acties and all(a.startswith("/hr/") for a in acties), acties

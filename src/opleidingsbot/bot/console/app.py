@@ -113,8 +113,7 @@ class Console(Basis):
         """The review queue: groups of similar questions, most often asked first."""
         keuze = self._filter(request, beheerder)
         if keuze is None:
-            fout = "Deze gemeente mag je niet zien."
-            return self.pagina(request, "fout.html", status=403, fout=fout)
+            return self.geweigerd(request)
         gemeenten, week = keuze
         rijen = [rij for g in gemeenten for rij in self._rijen(g, week)]
         return self.pagina(

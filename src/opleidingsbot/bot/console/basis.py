@@ -88,6 +88,12 @@ class Basis:
         )
         return antwoord
 
+    def geweigerd(
+        self, request: Request, fout: str = "Deze gemeente mag je niet zien.", status: int = 403
+    ) -> Response:
+        """A page that says what may not be seen, and the way back."""
+        return self.pagina(request, "fout.html", status=status, fout=fout)
+
     def naar(self, request: Request, pad: str, melding: str | None = None) -> Response:
         """Go to another page (after a form: the browser's back button posts nothing twice)."""
         if melding:

@@ -48,8 +48,7 @@ class Cijferpaginas(Basis):
         """The weekly counts as a table, the top topics and open questions, intake stops."""
         keuze = self._keuze(request, beheerder)
         if keuze is None:
-            fout = "Deze gemeente mag je niet zien."
-            return self.pagina(request, "fout.html", status=403, fout=fout)
+            return self.geweigerd(request)
         sleutel, gemeente = keuze
         weken = self._weken(gemeente)
         sinds = self.d.klok() - dt.timedelta(weeks=WEKEN)

@@ -43,8 +43,7 @@ class Faqpaginas(Basis):
         zichtbaar = [g for g in self.d.gemeenten if beheerder.mag(g)]
         gemeente = request.query_params.get("gemeente") or (zichtbaar[0] if zichtbaar else "")
         if gemeente not in zichtbaar:
-            fout = "Deze gemeente mag je niet zien."
-            return self.pagina(request, "fout.html", status=403, fout=fout)
+            return self.geweigerd(request)
         faq = self.d.store.faq()
         items = [v for v, _ in faq.zichtbaar(gemeente)]
         items += [v for v in faq.bestanden[gemeente].vragen if not v.actief]
@@ -80,7 +79,7 @@ class Faqpaginas(Basis):
         """One entry: as the chat shows it, its phrasings, and a form to change the answer."""
         gevonden = self._gevonden(request, beheerder)
         if gevonden is None:
-            return self.pagina(request, "fout.html", status=404, fout=NIET_GEVONDEN)
+            return self.geweigerd(request, NIET_GEVONDEN, 404)
         vraag, bestand = gevonden
         return self._toon(request, vraag, bestand, vraag.antwoord)
 
@@ -111,7 +110,7 @@ class Faqpaginas(Basis):
         """Preview the new answer, or save it if it is still on the version HR saw."""
         gevonden = self._gevonden(request, beheerder)
         if gevonden is None:
-            return self.pagina(request, "fout.html", status=404, fout=NIET_GEVONDEN)
+            return self.geweigerd(request, NIET_GEVONDEN, 404)
         vraag, bestand = gevonden
         antwoord = str(form.get("antwoord", "")).strip()
         if form.get("actie") != "opslaan":
@@ -142,7 +141,7 @@ class Faqpaginas(Basis):
         """Every change to the entry: who, when, what; the answer's words as a diff."""
         gevonden = self._gevonden(request, beheerder)
         if gevonden is None:
-            return self.pagina(request, "fout.html", status=404, fout=NIET_GEVONDEN)
+            return self.geweigerd(request, NIET_GEVONDEN, 404)
         vraag = gevonden[0]
         regels = [_regel(r) for r in reversed(self.d.store.geschiedenis(vraag.id))]
         return self.pagina(
@@ -157,7 +156,7 @@ class Faqpaginas(Basis):
         """Put the entry back as one history line left it (refused if it changed since)."""
         gevonden = self._gevonden(request, beheerder)
         if gevonden is None:
-            return self.pagina(request, "fout.html", status=404, fout=NIET_GEVONDEN)
+            return self.geweigerd(request, NIET_GEVONDEN, 404)
         id_ = gevonden[0].id
         nummer = str(form.get("nummer", ""))
         terug = f"/faq/{id_}/geschiedenis"
@@ -181,7 +180,7 @@ class Faqpaginas(Basis):
         """Switch the entry off (the bot no longer uses it) or on again."""
         gevonden = self._gevonden(request, beheerder)
         if gevonden is None:
-            return self.pagina(request, "fout.html", status=404, fout=NIET_GEVONDEN)
+            return self.geweigerd(request, NIET_GEVONDEN, 404)
         vraag = gevonden[0]
         nieuw = vraag.model_copy(update={"actief": not vraag.actief})
         try:
