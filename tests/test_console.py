@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import re
 import shutil
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +52,22 @@ class Omgeving:
         raise KeyError(tekst)
 
 
+def console_op(map_: Path, klok: Callable[[], dt.datetime]) -> ConsoleDiensten:
+    """The console on the bot's FAQ folder and database, as ``bouw_console`` makes it."""
+    store = FaqStore(map_ / "faq")
+    verbinding = open_database(map_ / "db.sqlite3")
+    return ConsoleDiensten(
+        store=store,
+        matcher=LevendeMatcher(store),
+        wachtrij=Wachtrij(verbinding),
+        gebeurtenissen=Gebeurtenissen(verbinding),
+        klok=klok,
+        gemeenten=dict(GEMEENTEN),
+        links=Links("geheim-voor-de-test"),
+        geheim="geheim-voor-de-test",
+    )
+
+
 @pytest.fixture
 def omgeving(tmp_path: Path, regelboek: Regelboek) -> Omgeving:
     # the bot on a copy of the FAQ that HR may change; a question it cannot answer
@@ -59,18 +76,7 @@ def omgeving(tmp_path: Path, regelboek: Regelboek) -> Omgeving:
     werknemer.zeg("/start")
     werknemer.zeg(ONBEKEND)
     assert "weet ik niet" in werknemer.tekst()
-    store = FaqStore(tmp_path / "faq")
-    verbinding = open_database(tmp_path / "db.sqlite3")
-    console = ConsoleDiensten(
-        store=store,
-        matcher=LevendeMatcher(store),
-        wachtrij=Wachtrij(verbinding),
-        gebeurtenissen=Gebeurtenissen(verbinding),
-        klok=gesprek.d.klok,
-        gemeenten=dict(GEMEENTEN),
-        links=Links("geheim-voor-de-test"),
-        geheim="geheim-voor-de-test",
-    )
+    console = console_op(tmp_path, gesprek.d.klok)
     return Omgeving(tmp_path, console, werknemer)
 
 
@@ -459,3 +465,29 @@ def test_behind_a_proxy_on_a_sub_path_every_link_and_form_keeps_the_prefix(
     assert 'href="/hr/statisch/console.css"' in html
     acties = re.findall(r'action="([^"]+)"', html)
     assert acties and all(a.startswith("/hr/") for a in acties), acties
+
+
+async def test_over_the_fake_bot_api_a_phrasing_added_in_the_console_is_answered(
+    tmp_path: Path, regelboek: Regelboek
+) -> None:
+    from opleidingsbot.bot import teksten as t
+    from tests.fakes import FakeBotApi
+    from tests.telegramdriver import TelegramGebruiker, draaiende_bot
+
+    gesprek = bouw(tmp_path, regelboek, Klok(), "haarlem", hr=frozenset({"hr:niemand"}))
+    console = console_op(tmp_path, gesprek.d.klok)
+    doel = "Krijg ik reiskosten voor mijn opleiding vergoed?"
+    with FakeBotApi() as api, serveer(console) as adres:
+        async with draaiende_bot(api, gesprek):
+            jan = TelegramGebruiker(api, 501)
+            await jan.zeg("/start", t.WAT_KAN_IK)
+            await jan.zeg(ONBEKEND, "weet ik niet")
+            async with httpx.AsyncClient(base_url=adres, follow_redirects=True) as hr:
+                await hr.get("/aanmelden?token=" + console.links.maak("console:anna", None))
+                velden = _formulier((await hr.get("/vragen")).text, "formulering")
+                bestanden = console.store.faq().bestanden.values()
+                ids = [v.id for b in bestanden for v in b.vragen if v.vraag == doel]
+                velden["vraag_id"] = ids[0]
+                opgeslagen = await hr.post("/vragen/formulering", data=velden)
+                assert "Opgeslagen" in opgeslagen.text
+            await jan.zeg(ONBEKEND, f"Antwoord op de vraag: {doel}")
