@@ -22,7 +22,7 @@ from opleidingsbot.bot.weergave import antwoord_tekst
 from opleidingsbot.knowledge.audit import AuditRegel, verschil
 from opleidingsbot.knowledge.clashes import BotsingFout, weiger_botsingen
 from opleidingsbot.knowledge.faq import ALGEMEEN, FaqBestand, FaqFout, FaqItem
-from opleidingsbot.knowledge.leesbaarheid import opmerkingen
+from opleidingsbot.knowledge.leesbaarheid import leesgemak, opmerkingen
 from opleidingsbot.knowledge.store import VerouderdFout
 
 MIN_FORMULERINGEN = 4
@@ -102,6 +102,7 @@ class Faqpaginas(Basis):
             antwoord=antwoord,
             voorbeeld=antwoord_tekst(voorbeeld, bestand),
             opmerkingen=opmerkingen(antwoord),
+            leesgemak=leesgemak(antwoord),
             naam=self.d.gemeenten.get(bestand.gemeente, "alle gemeenten"),
             **extra,
         )
