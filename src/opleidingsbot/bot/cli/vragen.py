@@ -9,7 +9,7 @@ from pathlib import Path
 from opleidingsbot.bot.cli.gemeente import faq_gemeenten, onbekend
 from opleidingsbot.bot.cli.uitgang import Uitgang
 from opleidingsbot.bot.instellingen import Instellingen
-from opleidingsbot.bot.opslag.database import open_database
+from opleidingsbot.bot.opslag.database import verbind
 from opleidingsbot.bot.opslag.wachtrij import Groep, Wachtrij
 from opleidingsbot.knowledge.spreadsheet import InvoerFout, Rij, schrijf_spreadsheet
 
@@ -47,10 +47,10 @@ def uitvoeren(args: argparse.Namespace) -> int:
     if onbekend(args.gemeente, faq_gemeenten()):
         return Uitgang.FOUTE_INVOER
     instellingen = Instellingen()
-    if not instellingen.database.exists():
+    if not instellingen.opslag_bestaat():
         print("Nog geen gegevens: er zijn nog geen vragen gesteld.")
         return Uitgang.GOED
-    groepen = Wachtrij(open_database(instellingen.database)).groepen(args.gemeente)
+    groepen = Wachtrij(verbind(instellingen.opslag)).groepen(args.gemeente)
     if getattr(args, "pad", None):
         try:
             schrijf_spreadsheet(args.pad, KOLOMMEN, [als_rij(g) for g in groepen], BREEDTES)
