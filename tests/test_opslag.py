@@ -231,6 +231,33 @@ def test_postgres_processes_starting_at_once_migrate_once(pg_url: str) -> None:
         db.close()
 
 
+def test_a_lost_postgres_connection_fails_one_step_and_is_made_again(pg_url: str) -> None:
+    import psycopg
+
+    from opleidingsbot.bot.dialoog.toestand import Toestand
+    from opleidingsbot.bot.opslag.database import verbind
+
+    db = verbind(pg_url)
+    gesprekken = Gesprekken(db)
+    gesprekken.bewaar("test:1", Toestand(volgnummer=1))
+    with psycopg.connect(pg_url, autocommit=True) as beheer:
+        andere = "datname = current_database() AND pid <> pg_backend_pid()"
+        beheer.execute(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE {andere}")
+        for _ in range(100):  # until the server has ended it
+            if not beheer.execute(f"SELECT 1 FROM pg_stat_activity WHERE {andere}").fetchone():
+                break
+            time.sleep(0.05)
+    with pytest.raises(psycopg.OperationalError), transactie(db):
+        gesprekken.laad("test:1")
+    with transactie(db):
+        staat = gesprekken.laad("test:1")
+        assert staat is not None
+        staat.volgnummer = 2
+        gesprekken.bewaar("test:1", staat)
+    assert (geladen := Gesprekken(verbind(pg_url)).laad("test:1")) and geladen.volgnummer == 2
+    db.close()
+
+
 def test_a_dialogue_runs_on_postgres_and_resumes_after_a_restart(
     tmp_path: Path, pg_url: str
 ) -> None:
@@ -323,3 +350,16 @@ def test_an_unreachable_server_is_named_at_start(tmp_path: Path) -> None:
         assert "OPLEIDINGSBOT_DATABASE_URL" in uit.stderr
         assert "niet bereikbaar" in uit.stderr
         assert "geheim" not in uit.stderr and "Traceback" not in uit.stderr
+
+
+def test_the_store_is_the_sqlite_file_unless_a_url_is_set(tmp_path: Path) -> None:
+    from opleidingsbot.bot.instellingen import Instellingen
+
+    standaard = Instellingen(OPLEIDINGSBOT_DATA_MAP=tmp_path)
+    assert standaard.opslag == tmp_path / "opleidingsbot.sqlite3"
+    assert not standaard.opslag_bestaat()
+    url = "postgresql://bot:xyzzy42@server/opleidingsbot"
+    gezet = Instellingen(OPLEIDINGSBOT_DATA_MAP=tmp_path, OPLEIDINGSBOT_DATABASE_URL=url)
+    assert gezet.opslag == url and gezet.opslag_bestaat()
+    assert "xyzzy42" not in repr(gezet)
+    assert Instellingen(OPLEIDINGSBOT_DATABASE_URL=" ").database_url is None

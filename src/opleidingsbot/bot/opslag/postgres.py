@@ -71,16 +71,32 @@ class PostgresDatabase(Database):
 
     dialect: Dialect = "postgresql"
 
-    def __init__(self, verbinding: psycopg.Connection[Rij]) -> None:
+    def __init__(self, verbinding: psycopg.Connection[Rij], url: str | None = None) -> None:
         self.verbinding = verbinding
+        self.url = url
+        """To connect again when the server dropped the connection (None: never)."""
+        self._diepte = 0
+        """Open ``transactie`` blocks: inside one, a lost connection is never replaced."""
+
+    def _klaar(self) -> psycopg.Connection[Rij]:
+        """The connection; outside a transaction a new one if the server dropped the old.
+
+        The input that found it broken failed (the user may try again); the next one
+        connects anew, after a server restart or a failover. Inside a transaction the
+        connection is never swapped: the rest would run outside it.
+        """
+        if self._diepte == 0 and self.verbinding.broken and self.url is not None:
+            logger.warning("the PostgreSQL connection was lost; connecting again")
+            self.verbinding = _verbind(self.url)
+        return self.verbinding
 
     def execute(self, sql: str, parameters: Sequence[object] = ()) -> Resultaat:
         """Run one statement."""
-        return self.verbinding.execute(naar_psycopg(sql), tuple(parameters))
+        return self._klaar().execute(naar_psycopg(sql), tuple(parameters))
 
     def executemany(self, sql: str, reeks: Iterable[Sequence[object]]) -> None:
         """Run one statement for each set of parameters."""
-        with self.verbinding.cursor() as cursor:
+        with self._klaar().cursor() as cursor:
             cursor.executemany(naar_psycopg(sql), [tuple(p) for p in reeks])
 
     def transactie(self) -> AbstractContextManager[None]:
@@ -89,8 +105,13 @@ class PostgresDatabase(Database):
 
     @contextmanager
     def _transactie(self) -> Iterator[None]:
-        with self.verbinding.transaction():
-            yield
+        verbinding = self._klaar()
+        self._diepte += 1
+        try:
+            with verbinding.transaction():
+                yield
+        finally:
+            self._diepte -= 1
 
     def vergrendel(self, sleutel: str) -> None:
         """``pg_advisory_xact_lock``: released when the transaction commits or rolls back."""
@@ -104,16 +125,21 @@ class PostgresDatabase(Database):
 def open_postgres(url: str, migraties: list[str | Migratie] | None = None) -> PostgresDatabase:
     """Connect to ``url`` and run the migrations the database has not had yet."""
     try:
-        verbinding = psycopg.connect(url, autocommit=True, row_factory=_rijen, connect_timeout=10)
+        verbinding = _verbind(url)
     except psycopg.Error as fout:
         raise DatabaseFout(
             f"de PostgreSQL-database is niet bereikbaar: {_reden(fout)}. "
             "Kijk of de server draait en of OPLEIDINGSBOT_DATABASE_URL klopt."
         ) from None
-    verbinding.execute("SET TIME ZONE 'UTC'")
-    database = PostgresDatabase(verbinding)
+    database = PostgresDatabase(verbinding, url)
     migreer_postgres(database, MIGRATIES if migraties is None else migraties)
     return database
+
+
+def _verbind(url: str) -> psycopg.Connection[Rij]:
+    verbinding = psycopg.connect(url, autocommit=True, row_factory=_rijen, connect_timeout=10)
+    verbinding.execute("SET TIME ZONE 'UTC'")  # statistiek's casts of stored ISO times
+    return verbinding
 
 
 def _reden(fout: psycopg.Error) -> str:
