@@ -363,3 +363,28 @@ def test_the_store_is_the_sqlite_file_unless_a_url_is_set(tmp_path: Path) -> Non
     assert gezet.opslag == url and gezet.opslag_bestaat()
     assert "xyzzy42" not in repr(gezet)
     assert Instellingen(OPLEIDINGSBOT_DATABASE_URL=" ").database_url is None
+
+
+def test_the_clean_up_wipes_idle_intakes_on_either_store(
+    tmp_path: Path, opslag_doel: Path | str
+) -> None:
+    from opleidingsbot.bot import teksten as t
+    from opleidingsbot.bot.dialoog.gesprek import VERLOOP, VERLOOP_TEKST
+    from opleidingsbot.rules import laad_regelboek
+    from tests.chatdriver import Gebruiker, Klok, bouw
+
+    klok = Klok()
+    gesprek = bouw(tmp_path, laad_regelboek(), klok, opslag=opslag_doel)
+    jan = Gebruiker(gesprek)
+    jan.zeg("/start")
+    jan.druk("Haarlem")
+    jan.zeg("/intake")
+    jan.zeg("Geheime Opleiding Xyzzy")
+    klok.nu += VERLOOP + dt.timedelta(minutes=1)
+    assert gesprek.ruim_op() == 1
+    assert gesprek.ruim_op() == 0
+    staat = gesprek.d.gesprekken.laad(jan.naam)
+    assert staat is not None and staat.verlopen and not staat.antwoorden
+    jan.zeg("hallo")
+    assert jan.laatste[0].tekst == t.INTAKE_VERLOPEN.format(verloop=VERLOOP_TEKST)
+    gesprek.d.gesprekken.db.close()
