@@ -11,7 +11,7 @@ from opleidingsbot.bot.dialoog.berichten import Bericht, Druk, Tekst
 from opleidingsbot.bot.dialoog.diensten import Diensten
 from opleidingsbot.bot.dialoog.gesprek import Gesprek
 from opleidingsbot.bot.opbouw import FAQ_WACHTTIJD
-from opleidingsbot.bot.opslag.database import open_database
+from opleidingsbot.bot.opslag.database import verbind
 from opleidingsbot.bot.opslag.gesprekken import Gebeurtenissen, Gesprekken
 from opleidingsbot.bot.opslag.wachtrij import Wachtrij
 from opleidingsbot.knowledge.faq import FAQ_MAP, laad_faq
@@ -55,8 +55,9 @@ def bouw(
     *,
     hr: frozenset[str] = frozenset(),
     hr_van: dict[str, str] | None = None,
+    opslag: Path | str | None = None,
 ) -> Gesprek:
-    """A conversation engine over a SQLite file in ``map_``.
+    """A conversation engine over a SQLite file in ``map_`` (or the store ``opslag``).
 
     With ``hr`` (user keys of HR staff for every employer) or ``hr_van`` (user key to
     the one employer they are HR of) the FAQ is a copy in ``map_/faq`` that HR may
@@ -68,7 +69,7 @@ def bouw(
         eigen = hr_van.get(gebruiker)
         return gebruiker in hr or (eigen is not None and gemeente in (None, eigen))
 
-    db = open_database(map_ / "db.sqlite3")
+    db = verbind(opslag or map_ / "db.sqlite3")
     store: FaqStore | None = None
     matcher: Callable[[], Matcher] = gedeelde_matcher
     if hr or hr_van:

@@ -8,13 +8,15 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from opleidingsbot.bot.cli import main
+from opleidingsbot.bot.opslag.database import Database, verbind
 from opleidingsbot.rules import Regelboek, laad_regelboek
+from tests.pgserver import PostgresServer, bin_map
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -34,6 +36,57 @@ def _eigen_data_map(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 @pytest.fixture(scope="session")
 def regelboek() -> Regelboek:
     return laad_regelboek()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server for the session (started here, stopped at the end)."""
+    bin_ = bin_map()
+    if bin_ is None:
+        melding = "no PostgreSQL server binaries (initdb, pg_ctl); .ci/run installs them"
+        if os.environ.get("CI"):
+            pytest.fail(melding)
+        pytest.skip(melding)
+    server = PostgresServer(bin_)
+    yield server
+    server.stop()
+
+
+_DATABASES = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def pg_url(postgres_server: PostgresServer) -> str:
+    """The URL of a new, empty database of its own for one test."""
+    import psycopg
+
+    naam = f"test_{next(_DATABASES)}"
+    with psycopg.connect(postgres_server.url(), autocommit=True) as beheer:
+        beheer.execute(f"CREATE DATABASE {naam}")
+    return postgres_server.url(naam)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def opslag_doel(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """One test's store: a SQLite file, or a PostgreSQL database (each test runs on both)."""
+    if request.param == "sqlite":
+        return tmp_path / "db.sqlite3"
+    url: str = request.getfixturevalue("pg_url")
+    return url
+
+
+@pytest.fixture
+def open_opslag(opslag_doel: Path | str) -> Iterator[Callable[[], Database]]:
+    """Opens a new connection to the test's store each call; all closed at the end."""
+    geopend: list[Database] = []
+
+    def open_() -> Database:
+        geopend.append(verbind(opslag_doel))
+        return geopend[-1]
+
+    yield open_
+    for database in geopend:
+        database.close()
 
 
 def opleidingsbot(

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import struct
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from opleidingsbot.bot.grafiek import weekgrafiek
-from opleidingsbot.bot.opslag.database import open_database
+from opleidingsbot.bot.opslag.database import Database, open_database
 from opleidingsbot.bot.opslag.gesprekken import Gebeurtenissen
 from opleidingsbot.bot.opslag.wachtrij import Soort, Wachtrij
 from opleidingsbot.bot.statistiek import (
@@ -83,7 +83,7 @@ ONBEANTWOORD: list[tuple[dt.datetime, str, str, Soort, str]] = [
 ]
 
 
-def vul(db: sqlite3.Connection) -> None:
+def vul(db: Database) -> None:
     gebeurtenissen = Gebeurtenissen(db)
     for tijd, soort, gemeente, detail in GEBEURTENISSEN:
         gebeurtenissen.tel(soort, gemeente, detail, tijd)
@@ -94,8 +94,9 @@ def vul(db: sqlite3.Connection) -> None:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> sqlite3.Connection:
-    verbinding = open_database(tmp_path / "db.sqlite3")
+def db(open_opslag: Callable[[], Database]) -> Database:
+    """The filled store, on SQLite and on PostgreSQL."""
+    verbinding = open_opslag()
     vul(verbinding)
     return verbinding
 
@@ -108,7 +109,7 @@ WEEK17 = leeg(2026, 17, dt.date(2026, 4, 20))
 WEEK19 = leeg(2026, 19, dt.date(2026, 5, 4))
 
 
-def test_all_employers_per_week_with_empty_weeks(db: sqlite3.Connection) -> None:
+def test_all_employers_per_week_with_empty_weeks(db: Database) -> None:
     assert weekcijfers(db, weken=5, nu=NU) == [
         WEEK17,
         Week(
@@ -132,11 +133,11 @@ def test_all_employers_per_week_with_empty_weeks(db: sqlite3.Connection) -> None
     ]  # fmt: skip
 
 
-def test_vragen_is_answered_plus_suggested_plus_unknown(db: sqlite3.Connection) -> None:
+def test_vragen_is_answered_plus_suggested_plus_unknown(db: Database) -> None:
     assert [w.vragen for w in weekcijfers(db, weken=5, nu=NU)] == [0, 4, 0, 5, 4]
 
 
-def test_one_employer(db: sqlite3.Connection) -> None:
+def test_one_employer(db: Database) -> None:
     assert weekcijfers(db, gemeente="haarlem", weken=5, nu=NU) == [
         WEEK17,
         Week(
@@ -168,7 +169,7 @@ def test_one_employer(db: sqlite3.Connection) -> None:
     assert all(w == Week(w.jaar, w.nummer, w.begin) for w in weekcijfers(db, gemeente="ede"))
 
 
-def test_week_count_and_boundaries(db: sqlite3.Connection) -> None:
+def test_week_count_and_boundaries(db: Database) -> None:
     [week21] = weekcijfers(db, weken=1, nu=NU)
     assert (week21.iso, week21.label, week21.vragen) == ("2026-W21", "wk 21", 4)
     # The first moment of week 22 still counts week 21 in full and nothing after it.
@@ -185,9 +186,9 @@ def test_week_count_and_boundaries(db: sqlite3.Connection) -> None:
         weekcijfers(db, weken=0, nu=NU)
 
 
-def test_weeks_across_new_year(tmp_path: Path) -> None:
+def test_weeks_across_new_year(open_opslag: Callable[[], Database]) -> None:
     nu = dt.datetime(2027, 1, 6, tzinfo=dt.UTC)
-    weken = weekcijfers(open_database(tmp_path / "db.sqlite3"), weken=3, nu=nu)
+    weken = weekcijfers(open_opslag(), weken=3, nu=nu)
     assert [w.iso for w in weken] == ["2026-W52", "2026-W53", "2027-W01"]
     assert [w.begin for w in weken] == [
         dt.date(2026, 12, 21),
@@ -196,7 +197,7 @@ def test_weeks_across_new_year(tmp_path: Path) -> None:
     ]
 
 
-def test_top_topics(db: sqlite3.Connection) -> None:
+def test_top_topics(db: Database) -> None:
     sinds = t(4, 20, 0)
     assert top_onderwerpen(db, None, sinds) == [
         Telling("studieverlof", 3),
@@ -217,7 +218,7 @@ def test_top_topics(db: sqlite3.Connection) -> None:
     assert top_onderwerpen(db, "ede", sinds) == []
 
 
-def test_top_unanswered_groups_identical_questions(db: sqlite3.Connection) -> None:
+def test_top_unanswered_groups_identical_questions(db: Database) -> None:
     sinds = t(4, 20, 0)
     assert top_onbeantwoord(db, None, sinds) == [
         Telling("Mag ik thuis studeren?", 4),
@@ -235,7 +236,7 @@ def test_top_unanswered_groups_identical_questions(db: sqlite3.Connection) -> No
     assert top_onbeantwoord(db, "utrecht", t(5, 20, 0)) == []
 
 
-def test_table_has_every_figure(db: sqlite3.Connection) -> None:
+def test_table_has_every_figure(db: Database) -> None:
     weken = weekcijfers(db, weken=5, nu=NU)
     sinds = dt.datetime.combine(weken[0].begin, dt.time(), dt.UTC)
     tabel = als_tabel(weken, top_onderwerpen(db, None, sinds), top_onbeantwoord(db, None, sinds))
@@ -269,7 +270,7 @@ def test_table_has_every_figure(db: sqlite3.Connection) -> None:
         assert regel in regels
 
 
-def test_chat_message_is_narrow(db: sqlite3.Connection) -> None:
+def test_chat_message_is_narrow(db: Database) -> None:
     weken = weekcijfers(db, weken=5, nu=NU)
     lang = Telling("Mag ik mijn opleiding volgen in de tijd van de baas als ik parttime werk?", 2)
     bericht = als_bericht(weken, top_onderwerpen(db, None, t(1, 1)), [lang])
@@ -286,8 +287,8 @@ def test_chat_message_is_narrow(db: sqlite3.Connection) -> None:
     assert any(r.startswith("1. Mag ik mijn opleiding") and r.endswith("… (2)") for r in regels)
 
 
-def test_empty_store(tmp_path: Path) -> None:
-    weken = weekcijfers(open_database(tmp_path / "db.sqlite3"), nu=NU)
+def test_empty_store(open_opslag: Callable[[], Database]) -> None:
+    weken = weekcijfers(open_opslag(), nu=NU)
     assert len(weken) == 8 and all(w.vragen == 0 for w in weken)
     assert [w.begin for w in weken] == [
         dt.date(2026, 5, 18) - dt.timedelta(weeks=7 - i) for i in range(8)
@@ -297,7 +298,7 @@ def test_empty_store(tmp_path: Path) -> None:
     assert weekgrafiek(weken, "Leeg").startswith(PNG)
 
 
-def test_chart_is_a_png_of_800_by_400(db: sqlite3.Connection) -> None:
+def test_chart_is_a_png_of_800_by_400(db: Database) -> None:
     png = weekgrafiek(weekcijfers(db, weken=8, nu=NU), "Alle gemeenten, wk 14 t/m wk 21")
     assert png.startswith(PNG)
     assert len(png) > 10_000

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from opleidingsbot.bot.opslag.database import MIGRATIES, open_database
+from opleidingsbot.bot.opslag.database import MIGRATIES, Database, open_database, verbind
 from opleidingsbot.bot.opslag.wachtrij import Wachtrij
 from opleidingsbot.knowledge.faq import laad_faq
 from opleidingsbot.knowledge.matcher import Matcher, Uitkomst
@@ -20,8 +21,10 @@ def matcher() -> Matcher:
     return Matcher(laad_faq())
 
 
-def test_unknown_question_is_queued_with_near_misses(tmp_path: Path, matcher: Matcher) -> None:
-    wachtrij = Wachtrij(open_database(tmp_path / "db.sqlite3"))
+def test_unknown_question_is_queued_with_near_misses(
+    open_opslag: Callable[[], Database], matcher: Matcher
+) -> None:
+    wachtrij = Wachtrij(open_opslag())
     uitkomst = matcher.zoek("mag ik mijn opleiding in de auto van de zaak volgen", "haarlem")
     moment = dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC)
     wachtrij.bewaar("haarlem", uitkomst, "onbekend", moment)
@@ -35,15 +38,22 @@ def test_unknown_question_is_queued_with_near_misses(tmp_path: Path, matcher: Ma
     assert wachtrij.open_vragen("capelle-aan-den-ijssel") == []
 
 
-def test_queue_survives_reopening_and_keeps_no_identity(tmp_path: Path, matcher: Matcher) -> None:
-    pad = tmp_path / "db.sqlite3"
-    Wachtrij(open_database(pad)).bewaar(
+def test_queue_survives_reopening_and_keeps_no_identity(
+    open_opslag: Callable[[], Database], matcher: Matcher
+) -> None:
+    Wachtrij(open_opslag()).bewaar(
         "kaag-en-braassem",
         matcher.zoek("hoe laat gaat de kantine open", "kaag-en-braassem"),
         "onbekend",
     )
-    opnieuw = open_database(pad)
-    kolommen = {r["name"] for r in opnieuw.execute("PRAGMA table_info(onbeantwoord)")}
+    opnieuw = open_opslag()
+    sql = (
+        "SELECT name FROM pragma_table_info('onbeantwoord')"
+        if opnieuw.dialect == "sqlite"
+        else "SELECT column_name AS name FROM information_schema.columns"
+        " WHERE table_name = 'onbeantwoord'"
+    )
+    kolommen = {r["name"] for r in opnieuw.execute(sql)}
     assert kolommen == {
         "id",
         "gemeente",
@@ -159,11 +169,8 @@ def test_no_exported_cell_starts_like_a_formula(tmp_path: Path) -> None:
     assert gelezen == set(aanval)
 
 
-def test_questions_queued_before_groups_were_kept_are_grouped(tmp_path: Path) -> None:
-    from opleidingsbot.bot.opslag.database import MIGRATIES
-
-    pad = tmp_path / "oud.sqlite3"
-    oud = open_database(pad, MIGRATIES[:3])
+def test_questions_queued_before_groups_were_kept_are_grouped(opslag_doel: Path | str) -> None:
+    oud = verbind(opslag_doel, MIGRATIES[:3])
     for vraag in ("Mag de hond mee naar de les?", "mag de hond mee naar de les", "Is er koffie?"):
         oud.execute(
             "INSERT INTO onbeantwoord (gemeente, vraag, soort, tijd, bijna)"
@@ -171,7 +178,7 @@ def test_questions_queued_before_groups_were_kept_are_grouped(tmp_path: Path) ->
             (vraag,),
         )
     oud.close()
-    wachtrij = Wachtrij(open_database(pad))
+    wachtrij = Wachtrij(verbind(opslag_doel))
     assert [len(g.vragen) for g in wachtrij.groepen("haarlem")] == [2, 1]
     # a new question joins the group of the old ones
     wachtrij.bewaar("haarlem", Uitkomst("onbekend", "Mag de hond mee naar de les"), "onbekend")

@@ -60,6 +60,35 @@ class Instellingen(BaseSettings):
     """Signs links and sessions; unset: a key file in the data folder (one server)."""
     console_https: bool = Field(default=False, alias="OPLEIDINGSBOT_CONSOLE_HTTPS")
     """The session cookie only over HTTPS: set it when a TLS proxy serves the console."""
+    database_url: SecretStr | None = Field(default=None, alias="OPLEIDINGSBOT_DATABASE_URL")
+    """``postgresql://user:password@host/db``: one store for many processes or employers.
+
+    Unset: the SQLite file in the data folder. A secret: the URL may hold a password.
+    """
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_url(cls, waarde: SecretStr | None) -> SecretStr | None:
+        if waarde is None or not waarde.get_secret_value().strip():
+            return None
+        url = waarde.get_secret_value().strip()
+        if not url.startswith(("postgresql://", "postgres://")):
+            raise ValueError(
+                "geen PostgreSQL-adres: begin met postgresql://, "
+                "zoals postgresql://gebruiker:wachtwoord@server/opleidingsbot"
+            )
+        from psycopg.conninfo import conninfo_to_dict  # psycopg: only with a URL
+
+        try:
+            delen = conninfo_to_dict(url)
+        except Exception:  # the driver's message may repeat the password: not shown
+            raise ValueError(
+                "dit PostgreSQL-adres klopt niet; schrijf het "
+                "zoals postgresql://gebruiker:wachtwoord@server:5432/opleidingsbot"
+            ) from None
+        if not all(p.strip().isdecimal() for p in str(delen.get("port", "0")).split(",")):
+            raise ValueError("de poort in het PostgreSQL-adres moet een getal zijn, zoals 5432")
+        return SecretStr(url)
 
     @field_validator("hr_ids", mode="before")
     @classmethod
@@ -108,6 +137,17 @@ class Instellingen(BaseSettings):
     def database(self) -> Path:
         """The SQLite file with conversations, the review queue and the audit."""
         return self.data_map / "opleidingsbot.sqlite3"
+
+    @property
+    def opslag(self) -> Path | str:
+        """Where the store is: the PostgreSQL URL when set, else the SQLite file."""
+        if self.database_url is not None:
+            return self.database_url.get_secret_value()
+        return self.database
+
+    def opslag_bestaat(self) -> bool:
+        """Whether there can be data yet: a server is always asked, a file must exist."""
+        return self.database_url is not None or self.database.exists()
 
     @property
     def concept_map(self) -> Path:

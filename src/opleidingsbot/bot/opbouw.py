@@ -11,7 +11,7 @@ from opleidingsbot.bot.console.toegang import Links, sleutel
 from opleidingsbot.bot.dialoog.diensten import Diensten
 from opleidingsbot.bot.dialoog.gesprek import Gesprek
 from opleidingsbot.bot.instellingen import Instellingen
-from opleidingsbot.bot.opslag.database import open_database
+from opleidingsbot.bot.opslag.database import verbind
 from opleidingsbot.bot.opslag.gesprekken import Gebeurtenissen, Gesprekken
 from opleidingsbot.bot.opslag.wachtrij import Wachtrij
 from opleidingsbot.knowledge.levend import LevendeMatcher
@@ -37,7 +37,7 @@ def bouw_console(instellingen: Instellingen) -> ConsoleDiensten:
     """HR's console on the same FAQ folder and database as the bot."""
     store = FaqStore(instellingen.faq_map)
     geheim = console_sleutel(instellingen)
-    verbinding = open_database(instellingen.database)
+    verbinding = verbind(instellingen.opslag)
     return ConsoleDiensten(
         store=store,
         matcher=LevendeMatcher(store),
@@ -88,7 +88,7 @@ def bouw_gesprek(
     instellingen: Instellingen, concept_map: Path | None = None, terminal_is_hr: bool = False
 ) -> Gesprek:
     """The conversation engine with its store, matcher and rulebook."""
-    verbinding = open_database(instellingen.database)
+    verbinding = verbind(instellingen.opslag)
     regelboek = laad_regelboek()
     store = FaqStore(instellingen.faq_map, wachttijd=FAQ_WACHTTIJD)
     gemeenten = gemeentenamen(regelboek, store)

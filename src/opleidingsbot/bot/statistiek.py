@@ -11,6 +11,7 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 
+from opleidingsbot.bot.opslag.database import Database, als_database
 from opleidingsbot.knowledge.normalize import woorden
 
 ZONDER_STAP = "(onbekend)"
@@ -67,7 +68,7 @@ def begin_van_week(moment: dt.datetime | dt.date) -> dt.date:
 
 
 def weekcijfers(
-    db: sqlite3.Connection,
+    db: Database | sqlite3.Connection,
     *,
     gemeente: str | None = None,
     weken: int = 8,
@@ -79,13 +80,14 @@ def weekcijfers(
     """
     if weken < 1:
         raise ValueError("weken moet minstens 1 zijn")
+    db = als_database(db)
     laatste = begin_van_week(nu or dt.datetime.now(dt.UTC))
     eerste = laatste - dt.timedelta(weeks=weken - 1)
     einde = laatste + dt.timedelta(weeks=1)
     # The string range uses the index on tijd (a day's margin for odd offsets);
     # date() then gives the exact UTC day.
     sql = (
-        "SELECT soort, detail, date(tijd) AS dag, COUNT(*) AS aantal FROM gebeurtenissen"
+        f"SELECT soort, detail, {_DAG[db.dialect]} AS dag, COUNT(*) AS aantal FROM gebeurtenissen"
         " WHERE tijd >= ? AND tijd < ?"
     )
     parameters: list[str] = [
@@ -135,13 +137,14 @@ def weekcijfers(
 
 
 def top_onderwerpen(
-    db: sqlite3.Connection, gemeente: str | None, sinds: dt.datetime, n: int = 5
+    db: Database | sqlite3.Connection, gemeente: str | None, sinds: dt.datetime, n: int = 5
 ) -> list[Telling]:
     """The ``n`` topics answered most often since ``sinds``; most first, then by name."""
+    db = als_database(db)
     sql = (
         "SELECT detail, COUNT(*) AS aantal FROM gebeurtenissen"
         " WHERE soort = 'vraag-antwoord' AND detail IS NOT NULL"
-        " AND tijd >= ? AND julianday(tijd) >= julianday(?)"
+        f" AND tijd >= ? AND {_VANAF[db.dialect]}"
     )
     moment = _utc(sinds)
     parameters: list[str] = [(moment.date() - dt.timedelta(days=1)).isoformat(), _sql_tijd(moment)]
@@ -154,16 +157,15 @@ def top_onderwerpen(
 
 
 def top_onbeantwoord(
-    db: sqlite3.Connection, gemeente: str | None, sinds: dt.datetime, n: int = 5
+    db: Database | sqlite3.Connection, gemeente: str | None, sinds: dt.datetime, n: int = 5
 ) -> list[Telling]:
     """The ``n`` open unanswered questions asked most often since ``sinds``.
 
     Questions that differ only in case, accents or punctuation count as one; the text
     shown is the phrasing used most (the oldest on a tie).
     """
-    sql = (
-        "SELECT vraag FROM onbeantwoord WHERE status = 'open' AND julianday(tijd) >= julianday(?)"
-    )
+    db = als_database(db)
+    sql = f"SELECT vraag FROM onbeantwoord WHERE status = 'open' AND {_VANAF[db.dialect]}"
     parameters = [_sql_tijd(_utc(sinds))]
     if gemeente:
         sql += " AND gemeente = ?"
@@ -180,6 +182,18 @@ def top_onbeantwoord(
     ]
     tellingen.sort(key=lambda t: (-t.aantal, t.tekst.casefold()))
     return tellingen[:n]
+
+
+_DAG = {
+    "sqlite": "date(tijd)",
+    "postgresql": "to_char(tijd::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD')",
+}
+"""The UTC day of the stored ISO time, as ``YYYY-MM-DD``."""
+_VANAF = {
+    "sqlite": "julianday(tijd) >= julianday(?)",
+    "postgresql": "tijd::timestamptz >= (?::timestamp AT TIME ZONE 'UTC')",
+}
+"""The stored ISO time at or after a UTC moment (``_sql_tijd``), whatever its offset."""
 
 
 # --- text output ----------------------------------------------------------------------

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from opleidingsbot.bot.cli import chat, console, faq, quote, regels, run, stats, vraag, vragen
 from opleidingsbot.bot.cli.uitgang import Uitgang
 from opleidingsbot.bot.instellingen import Instellingen, instellingen_fout
+from opleidingsbot.bot.opslag.database import DatabaseFout
 
 
 def bouw_parser() -> argparse.ArgumentParser:
@@ -44,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
         if fout.title != Instellingen.__name__:
             raise
         print(instellingen_fout(fout), file=sys.stderr)
+        return Uitgang.FOUTE_INVOER
+    except DatabaseFout as fout:
+        print(f"fout in de instellingen:\n  OPLEIDINGSBOT_DATABASE_URL: {fout}", file=sys.stderr)
         return Uitgang.FOUTE_INVOER
     except BrokenPipeError:
         # the reader went away ("faq list | head"): stop quietly, as other commands do;

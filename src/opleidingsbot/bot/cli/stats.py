@@ -10,7 +10,7 @@ from pathlib import Path
 from opleidingsbot.bot.cli.gemeente import faq_gemeenten, onbekend
 from opleidingsbot.bot.cli.uitgang import Uitgang
 from opleidingsbot.bot.instellingen import Instellingen
-from opleidingsbot.bot.opslag.database import open_database
+from opleidingsbot.bot.opslag.database import verbind
 from opleidingsbot.bot.statistiek import als_tabel, top_onbeantwoord, top_onderwerpen, weekcijfers
 
 
@@ -29,12 +29,12 @@ def uitvoeren(args: argparse.Namespace) -> int:
     """Print the table; write the chart when ``--png`` is given."""
     if onbekend(args.gemeente, faq_gemeenten()):
         return Uitgang.FOUTE_INVOER
-    pad = Instellingen().database
-    if not pad.exists():
+    instellingen = Instellingen()
+    if not instellingen.opslag_bestaat():
         print("Nog geen gegevens: de bot heeft nog niets geteld.")
         return Uitgang.GOED
     try:
-        db = open_database(pad)
+        db = verbind(instellingen.opslag)
     except RuntimeError as fout:
         print(f"fout: {fout}", file=sys.stderr)
         return Uitgang.FOUTE_INVOER

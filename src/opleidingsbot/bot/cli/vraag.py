@@ -14,7 +14,7 @@ from typing import TextIO
 from opleidingsbot.bot.cli.gemeente import onbekend
 from opleidingsbot.bot.cli.uitgang import Uitgang
 from opleidingsbot.bot.instellingen import Instellingen
-from opleidingsbot.bot.opslag.database import open_database
+from opleidingsbot.bot.opslag.database import verbind
 from opleidingsbot.bot.opslag.wachtrij import Wachtrij
 from opleidingsbot.bot.teksten import BEDOEL_JE, GEEN_VAN_DEZE, ONBEKEND, WAAROM_NIET
 from opleidingsbot.bot.weergave import antwoord_tekst
@@ -48,7 +48,7 @@ def uitvoeren(args: argparse.Namespace, invoer: TextIO | None = None) -> int:
         return Uitgang.GEWEIGERD
     if onbekend(args.gemeente, matcher.gemeenten()):
         return Uitgang.FOUTE_INVOER
-    wachtrij = Wachtrij(open_database(Instellingen().database)) if args.wachtrij else None
+    wachtrij = Wachtrij(verbind(Instellingen().opslag)) if args.wachtrij else None
 
     def beantwoord(vraag: str) -> Uitkomst:
         uitkomst = matcher.zoek(vraag, args.gemeente)

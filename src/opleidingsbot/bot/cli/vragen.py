@@ -10,7 +10,7 @@ from opleidingsbot.bot.cli.gemeente import faq_gemeenten, onbekend
 from opleidingsbot.bot.cli.uitgang import Uitgang
 from opleidingsbot.bot.hrtaken import exporteer_wachtrij
 from opleidingsbot.bot.instellingen import Instellingen
-from opleidingsbot.bot.opslag.database import open_database
+from opleidingsbot.bot.opslag.database import verbind
 from opleidingsbot.bot.opslag.wachtrij import Wachtrij
 from opleidingsbot.knowledge.spreadsheet import InvoerFout
 
@@ -31,10 +31,10 @@ def uitvoeren(args: argparse.Namespace) -> int:
     if onbekend(args.gemeente, faq_gemeenten()):
         return Uitgang.FOUTE_INVOER
     instellingen = Instellingen()
-    if not instellingen.database.exists():
+    if not instellingen.opslag_bestaat():
         print("Nog geen gegevens: er zijn nog geen vragen gesteld.")
         return Uitgang.GOED
-    groepen = Wachtrij(open_database(instellingen.database)).groepen(args.gemeente)
+    groepen = Wachtrij(verbind(instellingen.opslag)).groepen(args.gemeente)
     if getattr(args, "pad", None):
         try:
             exporteer_wachtrij(args.pad, groepen)

@@ -1,1 +1,1 @@
-"""SQLite storage: one file in the data directory, schema changes as migrations."""
+"""Storage: a SQLite file in the data directory, or PostgreSQL; schema changes as migrations."""

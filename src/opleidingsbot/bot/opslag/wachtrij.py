@@ -14,6 +14,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
+from opleidingsbot.bot.opslag.database import Database, als_database
 from opleidingsbot.knowledge.matcher import Uitkomst
 from opleidingsbot.knowledge.normalize import woorden
 
@@ -34,14 +35,15 @@ class Onbeantwoord:
 
 
 class Wachtrij:
-    """The queue in the SQLite store."""
+    """The queue in the store."""
 
-    def __init__(self, verbinding: sqlite3.Connection) -> None:
-        self.db = verbinding
+    def __init__(self, verbinding: Database | sqlite3.Connection) -> None:
+        self.db = als_database(verbinding)
         self._leiders: dict[str, dict[int, str]] = {}
         """Per employer: the first question of each open group, by id, with its key."""
         self._versie: int | None = None
-        """SQLite's data_version when the groups were read: another process's write shows."""
+        """The store's data version when the groups were read: another process's write shows
+        (PostgreSQL has none: the groups are read again each time)."""
 
     def bewaar(
         self, gemeente: str, uitkomst: Uitkomst, soort: Soort, tijd: dt.datetime | None = None
@@ -53,12 +55,13 @@ class Wachtrij:
             if all(b["id"] != k.vraag.id for b in bijna):
                 bijna.append({"id": k.vraag.id, "score": k.score})
         moment = tijd or dt.datetime.now(dt.UTC)
-        cursor = self.db.execute(
-            "INSERT INTO onbeantwoord (gemeente, vraag, soort, tijd, bijna)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (gemeente, uitkomst.vraag, soort, moment.isoformat(), json.dumps(bijna[:3])),
+        nieuw = int(
+            self.db.execute(
+                "INSERT INTO onbeantwoord (gemeente, vraag, soort, tijd, bijna)"
+                " VALUES (?, ?, ?, ?, ?) RETURNING id",
+                (gemeente, uitkomst.vraag, soort, moment.isoformat(), json.dumps(bijna[:3])),
+            ).fetchall()[0][0]  # all of it: SQLite finishes the statement only then
         )
-        nieuw = int(cursor.lastrowid or 0)
         self._in_groep(nieuw, gemeente, uitkomst.vraag)
         return nieuw
 
@@ -73,8 +76,8 @@ class Wachtrij:
             self._leiders_van(gemeente)[id_] = sleutel
 
     def _leiders_van(self, gemeente: str) -> dict[int, str]:
-        versie = int(self.db.execute("PRAGMA data_version").fetchone()[0])
-        if versie != self._versie:
+        versie = self.db.data_versie()
+        if versie is None or versie != self._versie:
             self._leiders.clear()
             self._versie = versie
         if gemeente not in self._leiders:
