@@ -379,6 +379,29 @@ CAPELLE_SITUATIE = (
 )
 
 
+def test_a_typed_employer_and_a_typed_yes_work_like_the_buttons(
+    tmp_path: Path, regelboek: Regelboek, klok: Klok
+) -> None:
+    u = Gebruiker(bouw(tmp_path, regelboek, klok))
+    u.zeg("/start")
+    u.zeg("capelle")
+    assert t.GEMEENTE_GEKOZEN.format(naam="Capelle aan den IJssel") in u.tekst()
+    u.zeg(CAPELLE_SITUATIE)
+    assert t.KNOP_REKEN in u.knoppen
+    u.zeg("ja graag")
+    assert t.REKEN_START in u.tekst()
+    assert u.laatste[-1].tekst == t.INTAKE_VRAGEN["naam"]
+
+
+def test_no_to_the_offer_typed_ends_it(tmp_path: Path, regelboek: Regelboek, klok: Klok) -> None:
+    u = Gebruiker(bouw(tmp_path, regelboek, klok, gemeente="capelle-aan-den-ijssel"))
+    u.zeg(CAPELLE_SITUATIE)
+    u.zeg("nee, dank je")
+    assert t.NIET_REKENEN in u.tekst()
+    toestand = u.gesprek.d.gesprekken.laad(u.naam)
+    assert toestand is not None and not toestand.situatie
+
+
 def test_a_situation_becomes_a_prefilled_intake_and_its_quote(
     tmp_path: Path, regelboek: Regelboek, klok: Klok
 ) -> None:

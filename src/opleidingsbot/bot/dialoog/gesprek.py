@@ -15,6 +15,8 @@ import random
 import re
 from collections.abc import Callable
 
+from rapidfuzz import fuzz
+
 from opleidingsbot.bot import teksten as t
 from opleidingsbot.bot.console.toegang import LINK_GELDIG
 from opleidingsbot.bot.dialoog.berichten import (
@@ -29,6 +31,7 @@ from opleidingsbot.bot.dialoog.berichten import (
 from opleidingsbot.bot.dialoog.diensten import Diensten
 from opleidingsbot.bot.dialoog.hr import HrGesprek
 from opleidingsbot.bot.dialoog.intakeflow import IntakeGesprek
+from opleidingsbot.bot.dialoog.lezen import lees_ja_nee
 from opleidingsbot.bot.dialoog.situatie import lees_situatie
 from opleidingsbot.bot.dialoog.toestand import Stap, Toestand
 from opleidingsbot.bot.opslag.database import transactie
@@ -238,6 +241,9 @@ class Gesprek:
                 if gekozen
                 else [Bericht(t.ONBEKENDE_GEMEENTE), self._kies_gemeente(toestand)]
             )
+        if toestand.situatie and (ja_nee := lees_ja_nee(tekst)) is not None:
+            # "ja" typed to the offer to work a situation out, instead of the button
+            return self._reken(toestand) if ja_nee else self._niet_rekenen(toestand)
         return self.beantwoord(toestand, tekst)
 
     @functools.cached_property
@@ -360,11 +366,7 @@ class Gesprek:
         return Bericht(t.KIES_GEMEENTE, knoppen)
 
     def _gemeente_uit_tekst(self, tekst: str) -> str | None:
-        kaal = re.sub(r"[^a-z]", "", tekst.lower())
-        for code, naam in self.d.gemeenten.items():
-            if kaal in (re.sub(r"[^a-z]", "", naam.lower()), code.replace("-", "")):
-                return code
-        return None
+        return gemeente_uit_tekst(tekst, self.d.gemeenten)
 
     def _gemeente_gekozen(self, toestand: Toestand, gemeente: str) -> list[Bericht]:
         toestand.gemeente = gemeente
@@ -501,6 +503,35 @@ class Gesprek:
 
 
 _LOSSE_COMMANDO_S = frozenset({"stop", "help", "menu"})
+
+
+_KLEINE_WOORDEN = frozenset({"aan", "den", "de", "en", "in", "op", "gemeente"})
+
+
+def gemeente_uit_tekst(tekst: str, gemeenten: dict[str, str]) -> str | None:
+    """The employer a typed name points at: whole or in part, a small typo allowed.
+
+    "capelle", "Kaag", "gemeente haarlm" and "ik werk in Haarlem" each name one employer.
+    A word that fits several (or none) names nobody: the buttons ask again.
+
+    >>> namen = {"haarlem": "Haarlem", "kaag-en-braassem": "Kaag en Braassem"}
+    >>> [gemeente_uit_tekst(x, namen) for x in ("haarlm", "Kaag", "Kaag en Braassem", "Leiden")]
+    ['haarlem', 'kaag-en-braassem', 'kaag-en-braassem', None]
+    """
+    kaal = re.sub(r"[^a-z]", "", tekst.lower())
+    for code, naam in gemeenten.items():
+        if kaal in (re.sub(r"[^a-z]", "", naam.lower()), code.replace("-", "")):
+            return code
+    getypt = [w for w in re.findall(r"[a-z]+", tekst.lower()) if len(w) >= 4]
+    gevonden = {
+        code
+        for code, naam in gemeenten.items()
+        for deel in re.findall(r"[a-z]+", naam.lower())
+        if deel not in _KLEINE_WOORDEN and len(deel) >= 4
+        for woord in getypt
+        if fuzz.ratio(woord, deel) >= 85
+    }
+    return gevonden.pop() if len(gevonden) == 1 else None
 
 
 def _los_commando(tekst: str) -> str | None:

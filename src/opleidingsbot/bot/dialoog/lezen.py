@@ -111,16 +111,29 @@ JA = frozenset({"ja", "j", "jawel", "yes", "klopt", "ok", "oke", "oké", "zeker"
 NEE = frozenset({"nee", "n", "neen", "no", "niet", "nope"})
 
 
-def lees_ja_nee(tekst: str) -> bool | None:
-    """Yes or no in a word; None otherwise.
+BEAAMD = frozenset({"graag", "prima", "goed", "doe", "maar", "dat", "is", "reken", "uit", "dan"})
+"""Words that may follow a yes ("ja graag", "ja, reken maar uit")."""
+AFGESLAGEN = frozenset({"dank", "je", "bedankt", "hoeft", "niet", "hoor", "liever"})
+"""Words that may follow a no ("nee, dank je", "nee hoor")."""
 
-    >>> [lees_ja_nee(t) for t in ("Ja", "nee!", "klopt", "misschien")]
-    [True, False, True, None]
+
+def lees_ja_nee(tekst: str) -> bool | None:
+    """Yes or no, in a word or a short reply that starts with one; None otherwise.
+
+    >>> [lees_ja_nee(t) for t in ("Ja", "nee!", "klopt", "ja graag", "nee, dank je")]
+    [True, False, True, True, False]
+    >>> [lees_ja_nee(t) for t in ("misschien", "ja maar hoeveel dan?", "graag")]
+    [None, None, True]
     """
-    woord = re.sub(r"[^a-zé]", "", tekst.strip().lower())
-    if woord in JA:
+    if tekst.rstrip().endswith("?"):
+        return None
+    woorden = re.findall(r"[a-zé]+", tekst.lower())
+    if not woorden:
+        return None
+    eerste, rest = woorden[0], set(woorden[1:])
+    if (eerste in JA and rest <= BEAAMD) or woorden == ["graag"]:
         return True
-    if woord in NEE:
+    if eerste in NEE and rest <= AFGESLAGEN:
         return False
     return None
 
