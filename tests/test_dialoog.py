@@ -388,6 +388,7 @@ def test_a_typed_employer_and_a_typed_yes_work_like_the_buttons(
     assert t.GEMEENTE_GEKOZEN.format(naam="Capelle aan den IJssel") in u.tekst()
     u.zeg(CAPELLE_SITUATIE)
     assert t.KNOP_REKEN in u.knoppen
+    assert t.ONBEKEND not in u.tekst()  # no dead end beside the offer to work it out
     u.zeg("ja graag")
     assert t.REKEN_START in u.tekst()
     assert u.laatste[-1].tekst == t.INTAKE_VRAGEN["naam"]

@@ -203,6 +203,10 @@ FOUT_WAT_ALS = (
     "Dat kan ik niet lezen. Typ bijvoorbeeld: na 10 maanden, na 2 jaar, of tijdens de opleiding."
 )
 HELE_MAANDEN = "Ik reken in hele maanden. Typ bijvoorbeeld: na 10 maanden of na 11 maanden."
+ONBEKEND_MET_AANBOD = (
+    "Op je vraag heb ik geen vast antwoord. Ik geef hem door aan HR.\n"
+    "Wel kan ik met de regeling uitrekenen wat er voor jou geldt."
+)
 REKEN_AANBOD = "Zal ik het voor je uitrekenen? Ik lees in je bericht: {feiten}."
 REKEN_KOSTEN = "kosten {bedrag}"
 REKEN_MOMENT = {

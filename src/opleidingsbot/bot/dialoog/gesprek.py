@@ -400,12 +400,15 @@ class Gesprek:
         A message that describes a case (costs, and leaving or stopping) also gets the
         offer to work it out: an intake with those facts filled in.
         """
-        antwoord = self._zoek_antwoord(toestand, vraag)
         if toestand.stap in (Stap.INTAKE, Stap.WAT_ALS):
-            return antwoord
-        return antwoord + self._reken_aanbod(toestand, vraag)
+            return self._zoek_antwoord(toestand, vraag)
+        aanbod = self._reken_aanbod(toestand, vraag)
+        return self._zoek_antwoord(toestand, vraag, met_aanbod=bool(aanbod)) + aanbod
 
-    def _zoek_antwoord(self, toestand: Toestand, vraag: str) -> list[Bericht]:
+    def _zoek_antwoord(
+        self, toestand: Toestand, vraag: str, *, met_aanbod: bool = False
+    ) -> list[Bericht]:
+        """The FAQ's answer; with an offer to work the case out, no dead end when unsure."""
         assert toestand.gemeente is not None
         uitkomst = self.d.matcher().zoek(vraag, toestand.gemeente)
         if uitkomst.reden:
@@ -424,7 +427,7 @@ class Gesprek:
             return [Bericht(t.BEDOEL_JE, knoppen)]
         self._tel("vraag-onbekend", toestand)
         self._naar_wachtrij(toestand.gemeente, uitkomst, "onbekend")
-        return [Bericht(t.ONBEKEND)]
+        return [Bericht(t.ONBEKEND_MET_AANBOD if met_aanbod else t.ONBEKEND)]
 
     def _reken_aanbod(self, toestand: Toestand, vraag: str) -> list[Bericht]:
         situatie = lees_situatie(vraag)
