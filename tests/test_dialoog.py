@@ -394,6 +394,18 @@ def test_a_typed_employer_and_a_typed_yes_work_like_the_buttons(
     assert u.laatste[-1].tekst == t.INTAKE_VRAGEN["naam"]
 
 
+def test_a_first_question_that_names_the_employer_is_answered(
+    tmp_path: Path, regelboek: Regelboek, klok: Klok
+) -> None:
+    u = Gebruiker(bouw(tmp_path, regelboek, klok))
+    u.zeg("/start")
+    u.zeg("Ik werk bij de gemeente Haarlem. Hoeveel studieverlof krijg ik?")
+    toestand = u.gesprek.d.gesprekken.laad(u.naam)
+    assert toestand is not None and toestand.gemeente == "haarlem"
+    assert t.GEMEENTE_GEKOZEN.format(naam="Haarlem") in u.tekst()
+    assert u.laatste[-1].tekst != t.WAT_KAN_IK  # the question is handled, not the menu
+
+
 def test_no_to_the_offer_typed_ends_it(tmp_path: Path, regelboek: Regelboek, klok: Klok) -> None:
     u = Gebruiker(bouw(tmp_path, regelboek, klok, gemeente="capelle-aan-den-ijssel"))
     u.zeg(CAPELLE_SITUATIE)

@@ -31,7 +31,7 @@ from opleidingsbot.bot.dialoog.berichten import (
 from opleidingsbot.bot.dialoog.diensten import Diensten
 from opleidingsbot.bot.dialoog.hr import HrGesprek
 from opleidingsbot.bot.dialoog.intakeflow import IntakeGesprek
-from opleidingsbot.bot.dialoog.lezen import lees_ja_nee
+from opleidingsbot.bot.dialoog.lezen import lees_ja_nee, lijkt_vraag
 from opleidingsbot.bot.dialoog.situatie import lees_situatie
 from opleidingsbot.bot.dialoog.toestand import Stap, Toestand
 from opleidingsbot.bot.opslag.database import transactie
@@ -228,6 +228,8 @@ class Gesprek:
         if toestand.gemeente is None:
             gekozen = self._gemeente_uit_tekst(tekst)
             if gekozen:
+                if lijkt_vraag(tekst):  # "ik werk in Haarlem, krijg ik mijn hbo vergoed?"
+                    toestand.uitgestelde_vraag = tekst
                 return self._gemeente_gekozen(toestand, gekozen)
             if tekst.strip():
                 toestand.uitgestelde_vraag = tekst
