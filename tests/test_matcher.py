@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from opleidingsbot.knowledge.faq import Faq, laad_faq
-from opleidingsbot.knowledge.matcher import Matcher, Woordgewicht
+from opleidingsbot.knowledge.matcher import Matcher, Woordgewicht, als_json
 from opleidingsbot.knowledge.normalize import normaliseer
 from opleidingsbot.knowledge.zinnen import delen
 from tests.conftest import console_script, opleidingsbot
@@ -254,3 +254,34 @@ def test_the_same_question_gets_the_same_outcome_in_every_process() -> None:
         uitkomsten = set(pool.map(in_proces, (1, 2, 3, 4)))
     assert len(uitkomsten) == 1
     assert len(next(iter(uitkomsten)).splitlines()) == len(vragen)
+
+
+def _zeker(gemeente: str) -> list[tuple[str, str, str]]:
+    """(question, id, topic) of the employer's own entries answered surely on their own."""
+    uit = []
+    for vraag, bestand in MATCHER.faq.zichtbaar(gemeente):
+        uitkomst = MATCHER.zoek(vraag.vraag, gemeente)
+        if bestand.gemeente == gemeente and [k.vraag.id for k in uitkomst.antwoorden] == [
+            vraag.id
+        ]:
+            uit.append((vraag.vraag, vraag.id, vraag.onderwerp))
+    return uit
+
+
+def test_two_questions_in_one_message_get_both_answers_in_order() -> None:
+    zeker = _zeker("haarlem")
+    (vraag_a, id_a, onderwerp_a), *rest = zeker
+    vraag_b, id_b, _ = next(z for z in rest if z[2] != onderwerp_a)
+    uitkomst = MATCHER.zoek(
+        f"{vraag_a.rstrip('?')}? En {vraag_b[0].lower()}{vraag_b[1:]}", "haarlem"
+    )
+    assert [k.vraag.id for k in uitkomst.antwoorden] == [id_a, id_b]
+    ook = als_json(uitkomst)["ook"]
+    assert isinstance(ook, list) and [o["id"] for o in ook] == [id_b]
+
+
+def test_one_question_asked_twice_is_one_answer() -> None:
+    vraag, id_, _ = _zeker("haarlem")[0]
+    uitkomst = MATCHER.zoek(f"{vraag} Ik bedoel: {vraag[0].lower()}{vraag[1:]}", "haarlem")
+    assert [k.vraag.id for k in uitkomst.antwoorden] in ([id_], [])
+    assert not uitkomst.ook

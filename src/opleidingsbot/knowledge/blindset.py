@@ -78,8 +78,9 @@ def beoordeel(vraag: BlindVraag, uitkomst: Uitkomst) -> Oordeel:
     """The outcome as the person who asked sees it."""
     if not vraag.binnen_domein:
         return "geweigerd" if uitkomst.status == "onbekend" else "niet_geweigerd"
-    if uitkomst.status == "antwoord" and uitkomst.beste is not None:
-        return "goed" if zegt_het(vraag, uitkomst.beste.vraag) else "fout"
+    if uitkomst.antwoorden:
+        tekst = "\n".join(antwoordtekst(k.vraag) for k in uitkomst.antwoorden)
+        return "goed" if all(feit.search(tekst) for feit in vraag.feiten) else "fout"
     if uitkomst.status == "suggesties":
         if any(zegt_het(vraag, k.vraag) for k in uitkomst.suggesties):
             return "bedoel_je_goed"

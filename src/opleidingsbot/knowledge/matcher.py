@@ -59,6 +59,16 @@ class Uitkomst:
     suggesties: list[Kandidaat] = field(default_factory=list)
     reden: Reden | None = None
     """Why the question was not matched at all (empty, too long, English…)."""
+    ook: list[Kandidaat] = field(default_factory=list)
+    """Sure answers to the message's other questions ("Hoeveel verlof krijg ik? En moet
+    ik terugbetalen?"), in the order asked after ``beste``."""
+
+    @property
+    def antwoorden(self) -> list[Kandidaat]:
+        """Every entry this outcome answers with: ``beste`` and ``ook`` (none if unsure)."""
+        if self.status != "antwoord" or self.beste is None:
+            return []
+        return [self.beste, *self.ook]
 
 
 @dataclass
@@ -241,8 +251,35 @@ class Matcher:
         reden = reden_om_niet_te_zoeken(vraag)
         if reden:
             return Uitkomst("onbekend", vraag, reden=reden)
-        kandidaten = self._kandidaten(index, delen(vraag))
+        zinnen = delen(vraag)
+        if sum(deel.vraag for deel in zinnen) >= 2:
+            apart = self._elk_apart(index, vraag, zinnen)
+            if apart:
+                return apart
+        kandidaten = self._kandidaten(index, zinnen)
         return beslis(vraag, kandidaten, self.drempels, aantal)
+
+    def _elk_apart(self, index: _Index, vraag: str, zinnen: list[Deel]) -> Uitkomst | None:
+        """Two or more questions in one message, each answered on its own, or None.
+
+        Each question sentence is matched with the message's other sentences that are no
+        question as its context (another question is no context). Only when every one
+        of them gets a sure answer, each on its own subject, is the message read as
+        several questions; else it is one question told in several sentences.
+        """
+        zeker: list[Kandidaat] = []
+        for i, deel in enumerate(zinnen):
+            if not deel.vraag:
+                continue
+            los = [Deel(d.tekst, j == i) for j, d in enumerate(zinnen) if j == i or not d.vraag]
+            uitkomst = beslis(vraag, self._kandidaten(index, los), self.drempels)
+            if uitkomst.status != "antwoord" or uitkomst.beste is None:
+                return None
+            zeker.append(uitkomst.beste)
+        onderwerpen = {k.vraag.onderwerp for k in zeker}
+        if len(onderwerpen) < len(zeker):
+            return None
+        return Uitkomst("antwoord", vraag, zeker[0], ook=zeker[1:])
 
     def kandidaten(self, vraag: str, gemeente: str) -> list[Kandidaat]:
         """All scored candidates for a question, best first (for calibration and HR)."""
@@ -435,6 +472,15 @@ def bronnen(kandidaat: Kandidaat) -> list[dict[str, str]]:
 def als_json(uitkomst: Uitkomst) -> dict[str, object]:
     """The ``opleidingsbot ask --json`` shape."""
     beste = uitkomst.beste if uitkomst.status == "antwoord" else None
+    ook = [
+        {
+            "id": k.vraag.id,
+            "vraag": k.vraag.vraag,
+            "antwoord": k.vraag.antwoord,
+            "bronnen": bronnen(k),
+        }
+        for k in (uitkomst.ook if beste else [])
+    ]
     return {
         "status": uitkomst.status,
         "id": beste.vraag.id if beste else None,
@@ -447,4 +493,5 @@ def als_json(uitkomst: Uitkomst) -> dict[str, object]:
             for k in uitkomst.suggesties
         ],
         "reden": uitkomst.reden,
+        "ook": ook,
     }

@@ -77,8 +77,8 @@ def uitvoeren(args: argparse.Namespace, invoer: TextIO | None = None) -> int:
 
 def tekst(uitkomst: Uitkomst) -> str:
     """The answer as the bot shows it: answer and source, suggestions, or "dat weet ik niet"."""
-    if uitkomst.status == "antwoord" and uitkomst.beste:
-        return antwoord_tekst(uitkomst.beste.vraag, uitkomst.beste.bestand)
+    if uitkomst.antwoorden:
+        return "\n\n".join(antwoord_tekst(k.vraag, k.bestand) for k in uitkomst.antwoorden)
     if uitkomst.status == "suggesties":
         opties = [k.vraag.vraag for k in uitkomst.suggesties] + [GEEN_VAN_DEZE]
         return BEDOEL_JE + "\n" + "\n".join(f"[{i}] {o}" for i, o in enumerate(opties, 1))

@@ -415,9 +415,10 @@ class Gesprek:
         uitkomst = self.d.matcher().zoek(vraag, toestand.gemeente)
         if uitkomst.reden:
             return [Bericht(t.WAAROM_NIET[uitkomst.reden])]
-        if uitkomst.status == "antwoord" and uitkomst.beste:
-            self._tel("vraag-antwoord", toestand, uitkomst.beste.vraag.onderwerp)
-            return [Bericht(antwoord_tekst(uitkomst.beste.vraag, uitkomst.beste.bestand))]
+        if uitkomst.antwoorden:
+            for k in uitkomst.antwoorden:
+                self._tel("vraag-antwoord", toestand, k.vraag.onderwerp)
+            return [Bericht(antwoord_tekst(k.vraag, k.bestand)) for k in uitkomst.antwoorden]
         if uitkomst.status == "suggesties":
             self._tel("vraag-suggesties", toestand)
             sleutel = toestand.onthoud_gemiste_vraag(uitkomst.vraag)
