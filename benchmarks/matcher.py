@@ -36,7 +36,15 @@ DEV_SETS = (BLIND / "dev_a.yaml", BLIND / "dev_b.yaml")
 """Calibration and the matcher's design look at these only."""
 TEST_SETS = (BLIND / "test_1.yaml", BLIND / "test_2.yaml")
 """Never tuned on: no phrasing, synonym, weight or threshold comes from them."""
-STIJLEN = ("telefoon", "situatie", "manager", "alledaags", "formeel", "bezorgd")
+STIJLEN = (
+    "telefoon",
+    "situatie",
+    "manager",
+    "alledaags",
+    "formeel",
+    "bezorgd",
+    "twee_vragen",
+)
 
 
 def waarde(t: Telling) -> float:
