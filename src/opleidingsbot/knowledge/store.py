@@ -12,6 +12,11 @@ Every change also appends one line per changed entry to the history
 (``.geschiedenis.jsonl``, see knowledge.audit), inside the same lock and before the YAML
 files are replaced: the FAQ never changes without its line. ``geschiedenis`` reads an
 entry's history and ``herstel`` puts an entry back as a line left it.
+
+Where the files live is a ``FaqBron``: a folder (``MapBron``, the default) or a table of
+a database shared by several processes (``bot.opslag.faqtabel``). The store's logic is
+the same for both: the texts are YAML, edits are checked against each entry's version,
+and the history is written with the change.
 """
 
 from __future__ import annotations
@@ -24,7 +29,9 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Protocol
 
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
@@ -82,25 +89,92 @@ def versie_van(vraag: FaqItem) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:12]
 
 
-class FaqStore:
-    """The FAQ files in one folder: read with ``faq()``, change with the lock held."""
+class FaqBron(Protocol):
+    """Where the FAQ's YAML texts and their history are kept."""
 
-    def __init__(self, map_: Path = FAQ_MAP, wachttijd: float | None = None) -> None:
-        """``wachttijd``: seconds a writer waits for another's lock (default ``WACHTTIJD``)."""
+    naam: str
+    """For messages: the folder, or the database."""
+
+    def handtekening(self) -> object:
+        """Cheap to get; it changes when anyone changed a text."""
+
+    def teksten(self) -> dict[Path, str]:
+        """Every FAQ text, by its (file) name."""
+
+    def vergrendeld(self) -> AbstractContextManager[None]:
+        """The writers' lock, shared by every process; raises ``Timeout`` when busy."""
+
+    def schrijf(self, regels: Sequence[AuditRegel], teksten: dict[Path, str]) -> None:
+        """Store the history lines and the changed texts (lock held): all, or none."""
+
+    def audit(self) -> list[AuditRegel]:
+        """Every history line, oldest first, numbered per id (``audit.lees``)."""
+
+
+class MapBron:
+    """The FAQ as ``*.yaml`` files in a folder, with a lock file and a history file."""
+
+    def __init__(self, map_: Path, wachttijd: float) -> None:
         self.map = map_
+        self.naam = str(map_)
+        self._lock = FileLock(map_ / LOCK_NAAM, timeout=wachttijd)
+
+    def handtekening(self) -> Handtekening:
+        """Every file's (inode, mtime, size)."""
+        # Called before every answer: os.scandir costs a third of Path.glob with stat.
+        uitkomst: Handtekening = {}
+        with os.scandir(self.map) as items:
+            for item in items:
+                if item.name.endswith(".yaml"):
+                    with contextlib.suppress(FileNotFoundError):
+                        st = item.stat()
+                        uitkomst[item.name] = (st.st_ino, st.st_mtime_ns, st.st_size)
+        return uitkomst
+
+    def teksten(self) -> dict[Path, str]:
+        """The text of every ``*.yaml`` in the folder."""
+        return lees_map(self.map)
+
+    @contextlib.contextmanager
+    def vergrendeld(self) -> Iterator[None]:
+        """The lock file ``.faq.lock``."""
+        with self._lock:
+            yield
+
+    def schrijf(self, regels: Sequence[AuditRegel], teksten: dict[Path, str]) -> None:
+        """The history first: if it cannot be written, no file has changed."""
+        audit.schrijf(self.map / GESCHIEDENIS_NAAM, regels)
+        for pad, tekst in teksten.items():
+            schrijf_atomisch(pad, tekst)
+
+    def audit(self) -> list[AuditRegel]:
+        """The lines of ``.geschiedenis.jsonl``."""
+        return audit.lees(self.map / GESCHIEDENIS_NAAM)
+
+
+class FaqStore:
+    """The FAQ: read with ``faq()``, change with the lock held."""
+
+    def __init__(
+        self, map_: Path = FAQ_MAP, wachttijd: float | None = None, *, bron: FaqBron | None = None
+    ) -> None:
+        """A folder ``map_``, or another ``bron``.
+
+        ``wachttijd``: seconds a writer waits for another's lock (default ``WACHTTIJD``).
+        """
+        self.bron: FaqBron = bron or MapBron(map_, WACHTTIJD if wachttijd is None else wachttijd)
+        self.map = map_
+        """The folder, when the FAQ is kept in files (without ``bron``)."""
         self.generatie = 0
         self.laatste_fout: FaqFout | None = None
         self._faq: Faq | None = None
-        self._handtekening: Handtekening | None = None
+        self._handtekening: object = None
         self._mutex = threading.RLock()
-        self._lock = FileLock(
-            map_ / LOCK_NAAM, timeout=WACHTTIJD if wachttijd is None else wachttijd
-        )
 
     def faq(self) -> Faq:
         """The current FAQ; reloaded when a file changed. The first load raises FaqFout."""
         with self._mutex:
-            handtekening = self._handtekening_nu()
+            handtekening = self.bron.handtekening()
             if self._faq is None or handtekening != self._handtekening:
                 try:
                     self._laad(handtekening)
@@ -108,7 +182,9 @@ class FaqStore:
                     if self._faq is None:
                         raise
                     logger.warning(
-                        "FAQ in %s not reloaded, keeping the last good one: %s", self.map, fout
+                        "FAQ in %s not reloaded, keeping the last good one: %s",
+                        self.bron.naam,
+                        fout,
                     )
                     self.laatste_fout = fout
                     self._handtekening = handtekening  # retry when the files change again
@@ -161,7 +237,7 @@ class FaqStore:
         atomically; a crash between two files leaves each file whole.
         """
         with self._mutex, self._vergrendeld():
-            teksten = lees_map(self.map)
+            teksten = self.bron.teksten()
             self._bewerk(
                 teksten, lees_faq(teksten), toevoegen, wijzigen, verwijderen,
                 vandaag=vandaag, controle=controle, door=door,
@@ -169,11 +245,8 @@ class FaqStore:
 
     def geschiedenis(self, id_: str) -> list[AuditRegel]:
         """Every change to the entry that landed, oldest first (see knowledge.audit)."""
-        pad = self.map / GESCHIEDENIS_NAAM
-        if not pad.exists():
-            return []
         with self._mutex, self._vergrendeld():  # no change half done while we look
-            return self._geschiedenis(id_, lees_faq(lees_map(self.map)))
+            return self._geschiedenis(id_, lees_faq(self.bron.teksten()))
 
     def herstel(
         self, id_: str, regel: int | str, versie_nu: str | None, *, door: str = ONBEKEND,
@@ -191,7 +264,7 @@ class FaqStore:
         today, as with every change; the history line says "hersteld".
         """
         with self._mutex, self._vergrendeld():
-            teksten = lees_map(self.map)
+            teksten = self.bron.teksten()
             oud = lees_faq(teksten)
             gekozen, data = _terug_naar(self._geschiedenis(id_, oud), id_, regel)
             try:
@@ -218,7 +291,7 @@ class FaqStore:
             return terug[0]
 
     def _geschiedenis(self, id_: str, faq: Faq) -> list[AuditRegel]:
-        regels = [r for r in audit.lees(self.map / GESCHIEDENIS_NAAM) if r.id == id_]
+        regels = [r for r in self.bron.audit() if r.id == id_]
         gevonden = faq.vraag(id_)
         return audit.doorgevoerd(regels, gevonden[0] if gevonden else None)
 
@@ -276,15 +349,12 @@ class FaqStore:
             controle(nieuw_faq, {v.id for v, _ in wijzigen} | {v.id for _, v in toevoegen})
         ids = [id_ for id_, _, _ in taken] + [v.id for _, v in toevoegen]
         regels = _regels(oud, nieuw_faq, ids, door, actie)
-        # The history first: if it cannot be written, no file has changed.
-        audit.schrijf(self.map / GESCHIEDENIS_NAAM, regels)
-        for pad, tekst in nieuwe_teksten.items():
-            schrijf_atomisch(pad, tekst)
-        self._zet(nieuw_faq, self._handtekening_nu())
+        self.bron.schrijf(regels, nieuwe_teksten)
+        self._zet(nieuw_faq, self.bron.handtekening())
         return nieuw_faq
 
-    def _laad(self, handtekening: Handtekening) -> None:
-        nieuw = lees_faq(lees_map(self.map))
+    def _laad(self, handtekening: object) -> None:
+        nieuw = lees_faq(self.bron.teksten())
         if self._faq is not None:
             # a file that vanished is a mistake, not an employer leaving: that takes a restart
             weg = sorted(set(self._faq.bestanden) - set(nieuw.bestanden))
@@ -292,27 +362,16 @@ class FaqStore:
                 raise FaqFout([f"het FAQ-bestand van '{g}' is weg" for g in weg])
         self._zet(nieuw, handtekening)
 
-    def _zet(self, faq: Faq, handtekening: Handtekening) -> None:
+    def _zet(self, faq: Faq, handtekening: object) -> None:
         self._faq = faq
         self._handtekening = handtekening
         self.laatste_fout = None
         self.generatie += 1
 
-    def _handtekening_nu(self) -> Handtekening:
-        # Called before every answer: os.scandir costs a third of Path.glob with stat.
-        uitkomst: Handtekening = {}
-        with os.scandir(self.map) as items:
-            for item in items:
-                if item.name.endswith(".yaml"):
-                    with contextlib.suppress(FileNotFoundError):
-                        st = item.stat()
-                        uitkomst[item.name] = (st.st_ino, st.st_mtime_ns, st.st_size)
-        return uitkomst
-
     @contextlib.contextmanager
     def _vergrendeld(self) -> Iterator[None]:
         try:
-            with self._lock:
+            with self.bron.vergrendeld():
                 yield
         except Timeout as fout:
             raise FaqFout(
