@@ -12,6 +12,7 @@ from opleidingsbot.bot.dialoog.diensten import Diensten
 from opleidingsbot.bot.dialoog.gesprek import Gesprek
 from opleidingsbot.bot.instellingen import Instellingen
 from opleidingsbot.bot.opslag.database import verbind
+from opleidingsbot.bot.opslag.faqtabel import open_faq
 from opleidingsbot.bot.opslag.gesprekken import Gebeurtenissen, Gesprekken
 from opleidingsbot.bot.opslag.wachtrij import Wachtrij
 from opleidingsbot.knowledge.levend import LevendeMatcher
@@ -26,6 +27,13 @@ again (the draft is kept) rather than keeping everyone waiting for the CLI's 10 
 """
 
 
+def faq_store(instellingen: Instellingen, wachttijd: float | None = None) -> FaqStore:
+    """The FAQ: the folder, or with ``OPLEIDINGSBOT_DATABASE_URL`` the database's copy."""
+    if instellingen.database_url is None:
+        return FaqStore(instellingen.faq_map, wachttijd=wachttijd)
+    return open_faq(instellingen.database_url.get_secret_value(), instellingen.faq_map, wachttijd)
+
+
 def gemeentenamen(regelboek: Regelboek, store: FaqStore) -> dict[str, str]:
     """Employers with both a regeling and an FAQ, by key, with their display names."""
     met_faq = set(store.faq().gemeenten())
@@ -35,7 +43,7 @@ def gemeentenamen(regelboek: Regelboek, store: FaqStore) -> dict[str, str]:
 
 def bouw_console(instellingen: Instellingen) -> ConsoleDiensten:
     """HR's console on the same FAQ folder and database as the bot."""
-    store = FaqStore(instellingen.faq_map)
+    store = faq_store(instellingen)
     geheim = console_sleutel(instellingen)
     verbinding = verbind(instellingen.opslag)
     return ConsoleDiensten(
@@ -90,7 +98,7 @@ def bouw_gesprek(
     """The conversation engine with its store, matcher and rulebook."""
     verbinding = verbind(instellingen.opslag)
     regelboek = laad_regelboek()
-    store = FaqStore(instellingen.faq_map, wachttijd=FAQ_WACHTTIJD)
+    store = faq_store(instellingen, wachttijd=FAQ_WACHTTIJD)
     gemeenten = gemeentenamen(regelboek, store)
     if instellingen.gemeente and instellingen.gemeente not in gemeenten:
         raise ValueError(

@@ -33,7 +33,7 @@ import json
 import logging
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -147,9 +147,14 @@ def lees(pad: Path) -> list[AuditRegel]:
         tekst = pad.read_text(encoding="utf-8")
     except FileNotFoundError:
         return []
+    return lees_regels(tekst.splitlines(), str(pad))
+
+
+def lees_regels(regels: Iterable[str], bron: str) -> list[AuditRegel]:
+    """``lees`` for lines from anywhere (``bron`` names where, in warnings)."""
     tellers: Counter[str] = Counter()
     uitkomst: list[AuditRegel] = []
-    for regelnummer, regel in enumerate(tekst.splitlines(), start=1):
+    for regelnummer, regel in enumerate(regels, start=1):
         if not regel.strip():
             continue
         try:
@@ -162,7 +167,7 @@ def lees(pad: Path) -> list[AuditRegel]:
             if not all(d is None or isinstance(d, dict) for d in (voor, na)):
                 raise ValueError("voor and na must be objects or null")
         except (ValueError, KeyError, TypeError) as fout:
-            logger.warning("%s:%d: line skipped (%s)", pad, regelnummer, fout)
+            logger.warning("%s:%d: line skipped (%s)", bron, regelnummer, fout)
             continue
         tellers[id_] += 1
         uitkomst.append(

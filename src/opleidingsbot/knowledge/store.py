@@ -71,6 +71,10 @@ class VerouderdFout(ValueError):
         super().__init__(f"iemand anders heeft dit intussen gewijzigd: {ids}")
 
 
+class BezetFout(Exception):
+    """Another writer holds the FAQ's lock longer than this one waits."""
+
+
 class OnbekendFout(ValueError):
     """No entry with this id, or no FAQ file for this gemeente, or no such history line."""
 
@@ -101,14 +105,20 @@ class FaqBron(Protocol):
     def teksten(self) -> dict[Path, str]:
         """Every FAQ text, by its (file) name."""
 
+    def pad(self, naam: str) -> Path:
+        """The key in ``teksten`` of the text with this file name."""
+
     def vergrendeld(self) -> AbstractContextManager[None]:
-        """The writers' lock, shared by every process; raises ``Timeout`` when busy."""
+        """The writers' lock, shared by every process; raises ``BezetFout`` when busy."""
 
     def schrijf(self, regels: Sequence[AuditRegel], teksten: dict[Path, str]) -> None:
         """Store the history lines and the changed texts (lock held): all, or none."""
 
     def audit(self) -> list[AuditRegel]:
         """Every history line, oldest first, numbered per id (``audit.lees``)."""
+
+    def sluit(self) -> None:
+        """Let go of what the source holds open (connections, listeners)."""
 
 
 class MapBron:
@@ -135,11 +145,18 @@ class MapBron:
         """The text of every ``*.yaml`` in the folder."""
         return lees_map(self.map)
 
+    def pad(self, naam: str) -> Path:
+        """The file in the folder."""
+        return self.map / naam
+
     @contextlib.contextmanager
     def vergrendeld(self) -> Iterator[None]:
         """The lock file ``.faq.lock``."""
-        with self._lock:
-            yield
+        try:
+            with self._lock:
+                yield
+        except Timeout as fout:
+            raise BezetFout(str(fout)) from fout
 
     def schrijf(self, regels: Sequence[AuditRegel], teksten: dict[Path, str]) -> None:
         """The history first: if it cannot be written, no file has changed."""
@@ -150,6 +167,9 @@ class MapBron:
     def audit(self) -> list[AuditRegel]:
         """The lines of ``.geschiedenis.jsonl``."""
         return audit.lees(self.map / GESCHIEDENIS_NAAM)
+
+    def sluit(self) -> None:
+        """Files hold nothing open."""
 
 
 class FaqStore:
@@ -190,6 +210,10 @@ class FaqStore:
                     self._handtekening = handtekening  # retry when the files change again
             assert self._faq is not None
             return self._faq
+
+    def sluit(self) -> None:
+        """Close the source's connections; the store is not used after this."""
+        self.bron.sluit()
 
     @staticmethod
     def versie(vraag: FaqItem) -> str:
@@ -290,6 +314,27 @@ class FaqStore:
             assert terug is not None
             return terug[0]
 
+    def importeer(self, teksten: dict[Path, str], *, door: str = ONBEKEND) -> list[str]:
+        """Put these FAQ texts in the store (by file name), replacing those of that name.
+
+        The result is validated as a whole first; each entry that changed gets a history
+        line, as with an edit. Texts of other names stay. Returns the changed entries' ids.
+        """
+        with self._mutex, self._vergrendeld():
+            teksten_nu = self.bron.teksten()
+            oud = lees_faq(teksten_nu)
+            binnen = {self.bron.pad(p.name): t for p, t in teksten.items()}
+            nieuw_teksten = {**teksten_nu, **binnen}
+            nieuw = lees_faq(nieuw_teksten)
+            ids = [v.id for b in oud.bestanden.values() for v in b.vragen]
+            ids += [v.id for b in nieuw.bestanden.values() for v in b.vragen]
+            regels = _regels(oud, nieuw, ids, door, None)
+            gewijzigd = {p: t for p, t in binnen.items() if teksten_nu.get(p) != t}
+            if gewijzigd:
+                self.bron.schrijf(regels, gewijzigd)
+            self._zet(nieuw, self.bron.handtekening())
+            return [r.id for r in regels]
+
     def _geschiedenis(self, id_: str, faq: Faq) -> list[AuditRegel]:
         regels = [r for r in self.bron.audit() if r.id == id_]
         gevonden = faq.vraag(id_)
@@ -373,7 +418,7 @@ class FaqStore:
         try:
             with self.bron.vergrendeld():
                 yield
-        except Timeout as fout:
+        except BezetFout as fout:
             raise FaqFout(
                 ["De FAQ is bezet: iemand anders slaat net iets op. Probeer het zo opnieuw."]
             ) from fout

@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from opleidingsbot.bot.cli import faq_bewerken, faq_export
+from opleidingsbot.bot.cli import faq_bewerken, faq_database, faq_export
 from opleidingsbot.bot.cli.faq_bewerken import MAP_VARIABELE, met_geschiedenis, store_en_faq
 from opleidingsbot.bot.cli.gemeente import onbekend
 from opleidingsbot.bot.cli.uitgang import Uitgang
@@ -57,6 +57,7 @@ def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     controle.set_defaults(uitvoeren=controle_uitvoeren)
     faq_bewerken.registreer(taken, algemeen)
     faq_export.registreer(taken, algemeen)
+    faq_database.registreer(taken)
 
 
 def lijst_uitvoeren(args: argparse.Namespace) -> int:

@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from opleidingsbot.bot.cli.uitgang import Uitgang
 from opleidingsbot.bot.instellingen import Instellingen
+from opleidingsbot.bot.opslag.database import DatabaseFout
 from opleidingsbot.knowledge.audit import AuditRegel
 from opleidingsbot.knowledge.clashes import BotsingFout, botsingen
 from opleidingsbot.knowledge.faq import Faq, FaqFout, FaqItem
@@ -93,8 +94,20 @@ def cli_door() -> str:
 
 
 def open_store(args: argparse.Namespace) -> FaqStore | None:
-    """The store for ``--faq-map`` (or the variable, or the default); None after a message."""
-    map_ = args.faq_map or Instellingen().faq_map
+    """The store for ``--faq-map`` (or the variable, or the default); None after a message.
+
+    With ``OPLEIDINGSBOT_DATABASE_URL`` and no ``--faq-map``: the database's FAQ.
+    """
+    instellingen = Instellingen()
+    if args.faq_map is None and instellingen.database_url is not None:
+        from opleidingsbot.bot.opbouw import faq_store  # the bot's parts: only when used
+
+        try:
+            return faq_store(instellingen)
+        except (DatabaseFout, FaqFout) as fout:
+            print(f"fout: {fout}", file=sys.stderr)
+            return None
+    map_ = args.faq_map or instellingen.faq_map
     if not map_.is_dir():
         print(f"fout in 'faq-map': geen map: '{map_}'", file=sys.stderr)
         return None

@@ -9,11 +9,13 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 import psycopg
+from psycopg import sql
 from psycopg.rows import RowMaker
 
 from opleidingsbot.bot.opslag.database import (
@@ -23,6 +25,7 @@ from opleidingsbot.bot.opslag.database import (
     Dialect,
     Migratie,
     Resultaat,
+    SlotBezet,
     opdrachten,
     te_nieuw,
 )
@@ -113,9 +116,16 @@ class PostgresDatabase(Database):
         finally:
             self._diepte -= 1
 
-    def vergrendel(self, sleutel: str) -> None:
+    def vergrendel(self, sleutel: str, wachttijd: float | None = None) -> None:
         """``pg_advisory_xact_lock``: released when the transaction commits or rolls back."""
-        self.verbinding.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (sleutel,))
+        if wachttijd is not None:
+            self.verbinding.execute(f"SET LOCAL lock_timeout = {int(wachttijd * 1000)}")
+        try:
+            self.verbinding.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (sleutel,))
+        except psycopg.errors.LockNotAvailable as fout:
+            raise SlotBezet(str(fout)) from fout
+        if wachttijd is not None:
+            self.verbinding.execute("SET LOCAL lock_timeout = 0")
 
     def close(self) -> None:
         """Close the connection."""
@@ -175,3 +185,55 @@ def schemaversie(database: PostgresDatabase) -> int:
     """The number of migrations run (tests and diagnostics)."""
     rij = database.verbinding.execute("SELECT versie FROM schemaversie").fetchone()
     return int(rij[0]) if rij else 0
+
+
+class Luisteraar:
+    """Listens for ``NOTIFY`` on one channel: ``generatie`` goes up with each message.
+
+    A thread of its own with a connection of its own. When the connection drops, it
+    connects again and counts that as a message too: one may have been missed.
+    """
+
+    def __init__(
+        self, url: str, kanaal: str, bij_bericht: Callable[[str], None] | None = None
+    ) -> None:
+        self.url = url
+        self.kanaal = kanaal
+        self.generatie = 0
+        self.bij_bericht = bij_bericht
+        self._stop = threading.Event()
+        self._verbinding = self._verbind()  # listening before the first read: nothing missed
+        self._draad = threading.Thread(target=self._luister, name=f"luister-{kanaal}", daemon=True)
+        self._draad.start()
+
+    def _verbind(self) -> psycopg.Connection[Any]:
+        verbinding = psycopg.connect(self.url, autocommit=True, connect_timeout=10)
+        verbinding.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self.kanaal)))
+        return verbinding
+
+    def _luister(self) -> None:
+        while not self._stop.is_set():
+            try:
+                for bericht in self._verbinding.notifies(timeout=0.5):
+                    self._gehoord(bericht.payload)
+            except psycopg.Error as fout:
+                if self._stop.is_set():
+                    return
+                logger.warning("listener on %s lost its connection (%s)", self.kanaal, fout)
+                self._stop.wait(1.0)
+                try:
+                    self._verbinding = self._verbind()
+                except psycopg.Error:
+                    continue
+                self._gehoord("")
+
+    def _gehoord(self, inhoud: str) -> None:
+        self.generatie += 1
+        if self.bij_bericht is not None:
+            self.bij_bericht(inhoud)
+
+    def stop(self) -> None:
+        """Stop listening and close the connection."""
+        self._stop.set()
+        self._draad.join(timeout=5)
+        self._verbinding.close()
