@@ -152,7 +152,8 @@ def test_part_of_a_word_group_keeps_its_own_meaning() -> None:
 
 def test_a_typo_in_a_short_word_is_corrected_too() -> None:
     # words of six or seven letters are too short to split, not too short to mistype
-    assert MATCHER._normaliseer("hotell kosten") == MATCHER._normaliseer("hotel kosten")
+    woorden = MATCHER.woordenschat, MATCHER._gezien
+    assert normaliseer("hotell kosten", *woorden) == normaliseer("hotel kosten", *woorden)
     uitkomst = MATCHER.zoek("hotell kosten studie vergoed", "capelle-aan-den-ijssel")
     assert uitkomst.beste is not None and uitkomst.beste.vraag.id == "capelle-verblijfkosten"
 

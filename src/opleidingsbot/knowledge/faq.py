@@ -177,7 +177,7 @@ class _Ongeldig(Exception):
         self.problemen = problemen
 
 
-@functools.lru_cache(maxsize=128)
+@functools.lru_cache(maxsize=2048)  # every file of hundreds of employers, old and new
 def _lees_bestand(pad: Path, tekst: str) -> tuple[FaqBestand, YamlDocument]:
     """One file, parsed and validated; the same text is parsed once (the models are frozen).
 

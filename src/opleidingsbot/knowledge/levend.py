@@ -1,5 +1,8 @@
 """A matcher that follows the FAQ on disk: rebuilt when HR changes an entry.
 
+Only the index of the employer whose file changed is built again; a change to the
+general file, which every employer shows, rebuilds them all.
+
 No restart and no training step: the next question after a change is matched
 against the new FAQ. A broken file never replaces the last good FAQ (``FaqStore``).
 """
@@ -26,5 +29,6 @@ class LevendeMatcher:
         faq = self.store.faq()
         with self._mutex:
             if self._matcher is None or self._matcher.faq is not faq:
-                self._matcher = Matcher(faq, self.drempels)
+                # only the employers whose file changed (or all, for the general file)
+                self._matcher = Matcher(faq, self.drempels, vorige=self._matcher)
             return self._matcher

@@ -12,7 +12,7 @@ import heapq
 import math
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Set
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -168,20 +168,42 @@ class Matcher:
         drempels: Drempels | None = None,
         gewichten: Gewichten | None = None,
         woordgewicht: Woordgewicht | None = None,
+        *,
+        vorige: Matcher | None = None,
     ) -> None:
+        """Index ``faq``; with ``vorige`` (the matcher of an earlier FAQ) only what changed.
+
+        Each file's words are read once and kept with the file (``_Bestandwoorden``); an
+        employer's index is built again only when its own file or the general file is a
+        new one. The result is the same as a build from nothing.
+        """
         self.faq = faq
         self.drempels = drempels or Drempels()
         self.gewichten = gewichten or Gewichten()
         self.woordgewicht = woordgewicht or Woordgewicht()
-        alle = [f for b in faq.bestanden.values() for v in b.vragen for f in v.formuleringen]
-        bijteksten = [_bijtekst(v) for b in faq.bestanden.values() for v in b.vragen]
-        self.woordenschat, self._gezien = _woordenschat(alle, bijteksten)
-        # general entries appear in every employer's index: normalise each text once
-        tokens = {f: self._normaliseer(f) for f in [*alle, *bijteksten]}
-        self._indexen = {g: self._bouw(_zichtbaar(faq, g), tokens) for g in faq.gemeenten()}
-
-    def _normaliseer(self, tekst: str) -> list[str]:
-        return normaliseer(tekst, self.woordenschat, self._gezien)
+        oud: dict[str, _Bestandwoorden] = vorige._woorden if vorige is not None else {}
+        self._woorden: dict[str, _Bestandwoorden] = {
+            g: w if (w := oud.get(g)) is not None and w.bestand is b else _Bestandwoorden.van(b)
+            for g, b in faq.bestanden.items()
+        }
+        self._tellingen: _Tellingen = (
+            _Tellingen.bij(vorige._tellingen, oud, self._woorden)
+            if vorige is not None
+            else _Tellingen.van(self._woorden.values())
+        )
+        self.woordenschat, self._gezien = self._tellingen.woordenschat()
+        herbruik = vorige._indexen if vorige is not None else {}
+        algemeen = self._woorden.get(ALGEMEEN)
+        self._indexen: dict[str, _Index] = {}
+        self.gebouwd: list[str] = []
+        """The employers whose index this build made anew (the rest came from ``vorige``)."""
+        for g in faq.gemeenten():
+            if g in herbruik and all(oud.get(k) is self._woorden.get(k) for k in {g, ALGEMEEN}):
+                self._indexen[g] = herbruik[g]
+                continue
+            tokens = {**(algemeen.tokens if algemeen else {}), **self._woorden[g].tokens}
+            self._indexen[g] = self._bouw(_zichtbaar(faq, g), tokens)
+            self.gebouwd.append(g)
 
     def gemeenten(self) -> list[str]:
         """The employers this matcher knows."""
@@ -441,19 +463,79 @@ def beslis(vraag: str, kandidaten: list[Kandidaat], d: Drempels, aantal: int = 3
     return Uitkomst("onbekend", vraag, beste, [])
 
 
-def _woordenschat(
-    formuleringen: list[str], bijteksten: list[str]
-) -> tuple[frozenset[str], frozenset[str]]:
-    """The stems compounds are split into and typos corrected to; and every indexed stem.
+@dataclass(frozen=True)
+class _Bestandwoorden:
+    """One FAQ file's words, read once: what the vocabulary and the indexes are made of."""
 
-    Phrasings are typed the way employees type, typos included ("boekn"): a stem from
-    one phrasing only may be such a typo, so it counts only when another phrasing or an
-    answer (written with care) uses it too. Every stem of the answers counts.
-    """
-    keer = Counter(w for f in formuleringen for w in set(normaliseer(f)))
-    uit_bijteksten = {w for tekst in bijteksten for w in normaliseer(tekst)}
-    betrouwbaar = frozenset(w for w, n in keer.items() if n > 1) | uit_bijteksten
-    return betrouwbaar, frozenset(keer) | uit_bijteksten
+    bestand: FaqBestand
+    tokens: dict[str, list[str]]
+    """Every phrasing, answer text (``_bijtekst``) of the file, normalised."""
+    keer: Counter[str]
+    """Per stem: in how many phrasings of the file it occurs."""
+    uit_bijteksten: Counter[str]
+    """Per stem: in how many answer texts of the file it occurs."""
+
+    @classmethod
+    def van(cls, bestand: FaqBestand) -> _Bestandwoorden:
+        """Read the file's texts.
+
+        Without a vocabulary: every stem of an indexed text is in the index's ``gezien``,
+        and a stem there is kept as it is, so a text reads the same with any vocabulary.
+        """
+        formuleringen = [f for v in bestand.vragen for f in v.formuleringen]
+        bijteksten = [_bijtekst(v) for v in bestand.vragen]
+        tokens = {t: normaliseer(t) for t in [*formuleringen, *bijteksten]}
+        keer = Counter(w for f in formuleringen for w in set(tokens[f]))
+        uit_bijteksten = Counter(w for b in bijteksten for w in set(tokens[b]))
+        return cls(bestand, tokens, keer, uit_bijteksten)
+
+
+@dataclass
+class _Tellingen:
+    """The stems' counts over every file: kept up to date by the files that changed."""
+
+    keer: Counter[str]
+    uit_bijteksten: Counter[str]
+
+    @classmethod
+    def van(cls, woorden: Iterable[_Bestandwoorden]) -> _Tellingen:
+        """Counted from nothing."""
+        tellingen = cls(Counter(), Counter())
+        for w in woorden:
+            tellingen.keer.update(w.keer)
+            tellingen.uit_bijteksten.update(w.uit_bijteksten)
+        return tellingen
+
+    @classmethod
+    def bij(
+        cls,
+        vorige: _Tellingen,
+        oud: Mapping[str, _Bestandwoorden],
+        nieuw: Mapping[str, _Bestandwoorden],
+    ) -> _Tellingen:
+        """The earlier counts, less the files that went or changed, plus the new ones."""
+        tellingen = cls(Counter(vorige.keer), Counter(vorige.uit_bijteksten))
+        for g, w in oud.items():
+            if nieuw.get(g) is not w:
+                tellingen.keer.subtract(w.keer)
+                tellingen.uit_bijteksten.subtract(w.uit_bijteksten)
+        for g, w in nieuw.items():
+            if oud.get(g) is not w:
+                tellingen.keer.update(w.keer)
+                tellingen.uit_bijteksten.update(w.uit_bijteksten)
+        tellingen.keer, tellingen.uit_bijteksten = +tellingen.keer, +tellingen.uit_bijteksten
+        return tellingen
+
+    def woordenschat(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The stems compounds are split into and typos corrected to; and every indexed stem.
+
+        Phrasings are typed the way employees type, typos included ("boekn"): a stem from
+        one phrasing only may be such a typo, so it counts only when another phrasing or an
+        answer (written with care) uses it too. Every stem of the answers counts.
+        """
+        bij = frozenset(self.uit_bijteksten)
+        betrouwbaar = frozenset(w for w, n in self.keer.items() if n > 1) | bij
+        return betrouwbaar, frozenset(self.keer) | bij
 
 
 def _bijtekst(vraag: FaqItem) -> str:
